@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import starlight from '@astrojs/starlight';
+
+// The course is published as plain files; HANDSHAKE_BASE serves it under a sub-path.
+const base = process.env.HANDSHAKE_BASE ?? '/';
+
+export default defineConfig({
+  base,
+  trailingSlash: 'ignore',
+  integrations: [
+    starlight({
+      title: 'Handshake',
+      description:
+        'Learn how IoT devices connect to a cloud broker safely: MQTT, X.509, mutual TLS, AWS IoT policies and JSON, with live tools.',
+      customCss: ['./src/styles/course.css'],
+      sidebar: [
+        { label: 'Welcome', link: '/' },
+        {
+          label: 'MQTT',
+          items: [{ label: 'How MQTT works', link: '/mqtt/how-mqtt-works/' }],
+        },
+      ],
+    }),
+    mdx(),
+    preact(),
+  ],
+});

@@ -1,0 +1,3 @@
+export default function PubSubPlayground() {
+  return <div class="not-content">Playground (in progress)</div>;
+}
