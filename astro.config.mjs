@@ -16,6 +16,8 @@ export default defineConfig({
       description:
         'Learn how IoT devices connect to a cloud broker safely: MQTT, X.509, mutual TLS, AWS IoT policies and JSON, with live tools.',
       customCss: ['./src/styles/course.css'],
+      // Lessons live outside src/content/docs; this gives them asides and heading anchors too.
+      markdown: { processedDirs: ['./src/lessons'] },
       sidebar: [
         { label: 'Welcome', link: '/' },
         {

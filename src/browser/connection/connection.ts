@@ -1,0 +1,76 @@
+import type { Refusal } from '../../core/lab/lab-event.ts';
+
+/** The kinds of broker a page can talk to (DESIGN.md, "The three places a message can go"). */
+export const BROKER_KINDS = ['lab-server', 'in-page', 'public', 'custom'] as const;
+export type BrokerKind = (typeof BROKER_KINDS)[number];
+
+/** One broker the learner can pick. */
+export interface BrokerTarget {
+  kind: BrokerKind;
+  label: string;
+  /** ws:// or wss:// address of MQTT over WebSocket. */
+  url: string;
+  /** Whether this broker can explain its refusals (the lab can; a public broker cannot). */
+  explains: boolean;
+}
+
+export type QoS = 0 | 1 | 2;
+
+export interface ConnectOptions {
+  clientId: string;
+  /** Start a clean session [MQTT-3.1.2-6]; default true. */
+  clean?: boolean;
+  /** Keep-alive in seconds [MQTT 3.1.2.10]; default 60. */
+  keepalive?: number;
+}
+
+export interface ReceivedMessage {
+  topic: string;
+  payload: Uint8Array;
+  qos: QoS;
+  retain: boolean;
+  receivedAt: Date;
+}
+
+export type SessionStatus =
+  | { state: 'connecting' }
+  | { state: 'connected'; sessionPresent: boolean }
+  | { state: 'closed'; reason: string; byClient: boolean };
+
+export interface SessionEvents {
+  message: (message: ReceivedMessage) => void;
+  status: (status: SessionStatus) => void;
+  /** The broker refused something and said why (lab brokers only). */
+  refusal: (refusal: Refusal, action: string, target: string) => void;
+}
+
+/** One MQTT client connected through a Connection. */
+export interface MqttSession {
+  readonly clientId: string;
+  /** Resolves with the granted QoS from SUBACK, or 0x80 when the broker refused the filter. */
+  subscribe(filter: string, qos: QoS): Promise<number>;
+  unsubscribe(filter: string): Promise<void>;
+  /** Resolves when sent (QoS 0) or acknowledged by PUBACK (QoS 1). */
+  publish(topic: string, payload: string, options: { qos: QoS; retain: boolean }): Promise<void>;
+  on<E extends keyof SessionEvents>(event: E, listener: SessionEvents[E]): () => void;
+  /** Sends DISCONNECT and closes. */
+  end(): Promise<void>;
+}
+
+/** The port every MQTT widget talks to; which broker is behind it is the picker's business. */
+export interface Connection {
+  readonly target: BrokerTarget;
+  connect(options: ConnectOptions): Promise<MqttSession>;
+}
+
+/** A connection attempt that failed, with the layer that failed as far as a page can tell. */
+export class ConnectError extends Error {
+  override name = 'ConnectError';
+  constructor(
+    readonly layer: 'address' | 'websocket' | 'mqtt',
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,52 @@
+/** How a client reached the lab broker. */
+export const TRANSPORTS = ['ws', 'tcp', 'mtls', 'in-page'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
+/** Why a request was refused, in words a learner can act on. */
+export interface Refusal {
+  /** Stable name, e.g. `reserved-topic`; tests and widgets key on it. */
+  code: string;
+  title: string;
+  message: string;
+  /** The rule that decided it: a conformance ID, an AWS IoT page, or a lab rule. */
+  rule?: string;
+}
+
+interface EventBase {
+  time: string;
+  clientId: string;
+  transport: Transport;
+}
+
+/** One thing that happened in the lab broker; the log, the API and the widgets all read these. */
+export type LabEvent =
+  | (EventBase & { type: 'connect'; address: string; cleanSession: boolean; keepalive: number })
+  | (EventBase & { type: 'disconnect'; reason: string })
+  | (EventBase & { type: 'subscribe'; filter: string; qos: number })
+  | (EventBase & { type: 'unsubscribe'; filter: string })
+  | (EventBase & { type: 'refusal'; action: 'connect' | 'publish' | 'subscribe'; target: string; refusal: Refusal });
+
+/** One line for a log: the event's name, then its fields as key=value. */
+export function formatLabEvent(event: LabEvent): string {
+  const who = `client=${quote(event.clientId)} via=${event.transport}`;
+  switch (event.type) {
+    case 'connect':
+      return `connect ${who} from=${event.address} clean=${event.cleanSession} keepalive=${event.keepalive}`;
+    case 'disconnect':
+      return `disconnect ${who} reason=${quote(event.reason)}`;
+    case 'subscribe':
+      return `subscribe ${who} filter=${quote(event.filter)} qos=${event.qos}`;
+    case 'unsubscribe':
+      return `unsubscribe ${who} filter=${quote(event.filter)}`;
+    case 'refusal':
+      return (
+        `refused ${event.action} ${who} target=${quote(event.target)} ` +
+        `code=${event.refusal.code} rule=${quote(event.refusal.rule ?? '-')}: ${event.refusal.message}`
+      );
+  }
+}
+
+// Client IDs and topics come from the network; quoting keeps one event on one line.
+function quote(value: string): string {
+  return /^[\w./$+#-]+$/.test(value) ? value : JSON.stringify(value);
+}

@@ -1,0 +1,67 @@
+import { clockTime, viewPayload } from './payload-view.ts';
+import type { LogEntry } from './log-entry.ts';
+
+interface Props {
+  entries: LogEntry[];
+  onClear: () => void;
+}
+
+/** A client's message log. Topics and payloads are rendered as text nodes, never as HTML. */
+export default function MessageLog({ entries, onClear }: Props) {
+  return (
+    <section class="hs-log" aria-label="Message log">
+      <header class="hs-log__head">
+        <h4>Message log</h4>
+        <button type="button" class="hs-button hs-button--quiet" onClick={onClear} disabled={entries.length === 0}>
+          Clear
+        </button>
+      </header>
+      {entries.length === 0 ? (
+        <p class="hs-log__empty">Nothing yet. Messages this client receives appear here.</p>
+      ) : (
+        <ol class="hs-log__list" aria-live="polite">
+          {entries.map((entry) => (
+            <li key={entry.id} class={`hs-log__entry hs-log__entry--${entry.kind}`} data-kind={entry.kind}>
+              <time class="hs-log__time">{clockTime(entry.time)}</time>
+              {entry.kind === 'message' ? <Message entry={entry} /> : <Note entry={entry} />}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Message({ entry }: { entry: Extract<LogEntry, { kind: 'message' }> }) {
+  const view = viewPayload(entry.payload);
+  return (
+    <div class="hs-log__message">
+      <div class="hs-log__meta">
+        <code class="hs-log__topic">{entry.topic}</code>
+        <span class="hs-badge">QoS {entry.qos}</span>
+        {entry.retain && <span class="hs-badge hs-badge--retain">retained</span>}
+      </div>
+      {view.kind === 'empty' && <p class="hs-log__payload hs-log__payload--empty">(empty payload)</p>}
+      {view.kind === 'text' && <pre class="hs-log__payload">{view.text}</pre>}
+      {view.kind === 'json' && (
+        <pre class="hs-log__payload" data-format="json">
+          {view.pretty}
+        </pre>
+      )}
+      {view.kind === 'binary' && (
+        <pre class="hs-log__payload">
+          {`(binary, ${view.size} bytes) ${view.hex}`}
+        </pre>
+      )}
+    </div>
+  );
+}
+
+function Note({ entry }: { entry: Exclude<LogEntry, { kind: 'message' }> }) {
+  return (
+    <div class="hs-log__note">
+      <strong>{entry.title}</strong>
+      {entry.detail && <p>{entry.detail}</p>}
+    </div>
+  );
+}
