@@ -32,14 +32,16 @@ export interface ReceivedMessage {
   receivedAt: Date;
 }
 
-export type SessionStatus =
-  | { state: 'connecting' }
-  | { state: 'connected'; sessionPresent: boolean }
-  | { state: 'closed'; reason: string; byClient: boolean };
+/** How a session's connection ended. */
+export interface SessionClosed {
+  reason: string;
+  /** True when the learner disconnected; false when the broker or the network closed it. */
+  byClient: boolean;
+}
 
 export interface SessionEvents {
   message: (message: ReceivedMessage) => void;
-  status: (status: SessionStatus) => void;
+  closed: (closed: SessionClosed) => void;
   /** The broker refused something and said why (lab brokers only). */
   refusal: (refusal: Refusal, action: string, target: string) => void;
 }
@@ -47,6 +49,8 @@ export interface SessionEvents {
 /** One MQTT client connected through a Connection. */
 export interface MqttSession {
   readonly clientId: string;
+  /** CONNACK's session-present flag [MQTT-3.2.2-2]: the broker kept a session for this ID. */
+  readonly sessionPresent: boolean;
   /** Resolves with the granted QoS from SUBACK, or 0x80 when the broker refused the filter. */
   subscribe(filter: string, qos: QoS): Promise<number>;
   unsubscribe(filter: string): Promise<void>;

@@ -30,7 +30,7 @@ export async function openMqttSession(url: string, options: ConnectOptions): Pro
   const events = new Emitter<SessionEvents>();
 
   const sessionPresent = await waitForConnack(client, url);
-  const session = createSession(client, options.clientId, events);
+  const session = createSession(client, options.clientId, sessionPresent, events);
   let endedByClient = false;
   // After CONNACK an error always ends in 'close'; the close reason carries its message.
   let lastError = '';
@@ -47,15 +47,13 @@ export async function openMqttSession(url: string, options: ConnectOptions): Pro
     });
   });
   client.on('close', () => {
-    events.emit('status', {
-      state: 'closed',
+    events.emit('closed', {
       byClient: endedByClient,
       reason: endedByClient
         ? 'You disconnected.'
         : `The broker closed the connection${lastError ? ` (${lastError})` : ''}.`,
     });
   });
-  queueMicrotask(() => events.emit('status', { state: 'connected', sessionPresent }));
 
   return {
     ...session,
@@ -107,10 +105,12 @@ function waitForConnack(client: MqttClient, url: string): Promise<boolean> {
 function createSession(
   client: MqttClient,
   clientId: string,
+  sessionPresent: boolean,
   events: Emitter<SessionEvents>,
 ): Omit<MqttSession, 'end'> {
   return {
     clientId,
+    sessionPresent,
     subscribe: (filter, qos) =>
       new Promise((resolve, reject) => {
         client.subscribe(filter, { qos }, (error, granted) => {

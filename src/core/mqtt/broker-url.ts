@@ -20,10 +20,8 @@ export function checkBrowserBrokerUrl(input: string): BrokerUrlCheck {
     };
   }
 
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
+  const url = parseAddress(text);
+  if (!url) {
     return {
       ok: false,
       title: 'Not a URL',
@@ -53,5 +51,29 @@ export function checkBrowserBrokerUrl(input: string): BrokerUrlCheck {
     };
   }
 
-  return { ok: true, url: url.toString() };
+  if (url.hostname === '') {
+    return { ok: false, title: 'No host name', message: `'${text}' has no host. Write it as ${url.protocol}//host:port/path.` };
+  }
+  const port = url.port === '' ? '' : Number(url.port);
+  if (port !== '' && (port < 1 || port > 65535)) {
+    return { ok: false, title: 'Port out of range', message: `Port ${url.port} is not a port: use a number from 1 to 65535.` };
+  }
+  return { ok: true, url: `${url.protocol}//${url.hostname}${port === '' ? '' : `:${port}`}${url.path || '/'}` };
+}
+
+interface Address {
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+// The core has no platform URL class, and a broker address needs only these four parts.
+const ADDRESS = /^([a-z][a-z0-9+.-]*:)\/\/(\[[0-9a-f:.]+\]|[^/:?#\s]*)(?::(\d*))?([^?#\s]*(?:\?[^#\s]*)?)$/i;
+
+function parseAddress(text: string): Address | null {
+  const match = ADDRESS.exec(text);
+  if (!match) return null;
+  const [, protocol = '', hostname = '', port = '', path = ''] = match;
+  return { protocol: protocol.toLowerCase(), hostname: hostname.toLowerCase(), port, path };
 }

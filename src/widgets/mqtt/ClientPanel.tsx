@@ -67,14 +67,10 @@ export default function ClientPanel({ label, preset, connection, onConnectedChan
       release.current = claimClientId(id);
       opened.on('message', (m) => append({ kind: 'message', time: m.receivedAt, topic: m.topic, qos: m.qos, retain: m.retain, payload: m.payload }));
       opened.on('refusal', (refusal) => append({ kind: 'error', time: new Date(), title: refusal.title, detail: `${refusal.message}${refusal.rule ? ` (${refusal.rule})` : ''}` }));
-      opened.on('status', (next) => {
-        if (next.state === 'connected') {
-          setStatus('connected');
-          onConnectedChange?.(true);
-          append({ kind: 'info', time: new Date(), title: `Connected as ${id}`, detail: `CONNACK 0: accepted. Session present: ${next.sessionPresent ? 'yes' : 'no'}.` });
-        }
-        if (next.state === 'closed') closed(opened, next.reason, next.byClient);
-      });
+      opened.on('closed', (next) => closed(opened, next.reason, next.byClient));
+      setStatus('connected');
+      onConnectedChange?.(true);
+      append({ kind: 'info', time: new Date(), title: `Connected as ${id}`, detail: `CONNACK 0: accepted. Session present: ${opened.sessionPresent ? 'yes' : 'no'}.` });
     } catch (error) {
       setStatus('idle');
       const failure = error instanceof ConnectError ? error : null;
