@@ -6,6 +6,7 @@ import {
   type Profile,
   type TopicMatch,
 } from '../core/mqtt/index.ts';
+import { useHydrated } from './use-hydrated.ts';
 import './widgets.css';
 
 interface Props {
@@ -22,6 +23,7 @@ const PROFILE_LABELS: Record<Profile, string> = {
 
 /** One topic filter against several topic names, judged under each profile with the reason. */
 export default function TopicFilterTester({ filter: initialFilter = 'sport/#', topics = [] }: Props) {
+  const hydrated = useHydrated();
   const [filter, setFilter] = useState(initialFilter);
   const [topicText, setTopicText] = useState(topics.join('\n'));
   const names = useMemo(() => topicText.split('\n').filter((line) => line !== ''), [topicText]);
@@ -31,7 +33,12 @@ export default function TopicFilterTester({ filter: initialFilter = 'sport/#', t
   );
 
   return (
-    <div class="hs-widget hs-tester not-content" aria-label="Topic filter tester">
+    <div
+      class="hs-widget hs-tester not-content"
+      role="group"
+      aria-label="Topic filter tester"
+      data-ready={hydrated ? 'true' : 'false'}
+    >
       <label class="hs-field">
         <span>Topic filter</span>
         <input value={filter} onInput={(e) => setFilter(e.currentTarget.value)} spellcheck={false} autocomplete="off" />

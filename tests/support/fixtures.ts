@@ -62,7 +62,7 @@ function escape(text: string): string {
 }
 
 /** `lab` is one lab server per test file, started with `handshake start` and stopped after. */
-export const test = base.extend<{ playground: Playground }, { lab: LabProcess }>({
+export const test = base.extend<{ playground: Playground; lesson: Page }, { lab: LabProcess }>({
   lab: [
     async ({}, use) => {
       const lab = await startLabProcess();
@@ -71,6 +71,11 @@ export const test = base.extend<{ playground: Playground }, { lab: LabProcess }>
     },
     { scope: 'worker', timeout: 120_000 },
   ],
+  /** The "How MQTT works" lesson, opened from the lab server. */
+  lesson: async ({ page, lab }, use) => {
+    await page.goto(new URL('/mqtt/how-mqtt-works/', lab.url).toString());
+    await use(page);
+  },
   playground: async ({ page, lab }, use) => {
     const playground = new Playground(page);
     await playground.open(lab.url);
