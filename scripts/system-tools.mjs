@@ -4,14 +4,19 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const TOOLS = [
-  { command: 'chromium', paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser'], pkg: 'chromium' },
+  {
+    command: 'chromium',
+    paths: ['/usr/bin/chromium', '/usr/bin/chromium-browser'],
+    pkg: 'chromium',
+  },
   { command: 'mosquitto_pub', paths: ['/usr/bin/mosquitto_pub'], pkg: 'mosquitto-clients' },
   { command: 'mosquitto_sub', paths: ['/usr/bin/mosquitto_sub'], pkg: 'mosquitto-clients' },
   { command: 'openssl', paths: ['/usr/bin/openssl'], pkg: 'openssl' },
 ];
 
 function present(tool) {
-  if (tool.command === 'chromium' && process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH);
+  if (tool.command === 'chromium' && process.env.CHROMIUM_PATH)
+    return existsSync(process.env.CHROMIUM_PATH);
   return tool.paths.some((path) => existsSync(path)) || onPath(tool.command);
 }
 
@@ -26,7 +31,9 @@ export function ensureSystemTools() {
   const canInstall = process.getuid?.() === 0 && onPath('apt-get');
 
   if (packages.length > 0 && canInstall) {
-    console.log(`Installing ${packages.join(', ')} with apt-get (the browser and interop tests need them)…`);
+    console.log(
+      `Installing ${packages.join(', ')} with apt-get (the browser and interop tests need them)…`,
+    );
     try {
       execFileSync('apt-get', ['update'], { stdio: 'inherit' });
       execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {

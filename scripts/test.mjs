@@ -16,8 +16,14 @@ const failures = [];
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}: ${[command, ...args].join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`  ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  console.log(
+    `  ${result.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return result.status === 0;
 }
 
@@ -46,10 +52,18 @@ check('system tools (chromium, mosquitto-clients, openssl)', tools.ok);
 
 // 2. Types: the whole project, then the core alone with no DOM or Node types.
 check('type check (project)', run('Type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
-check('type check (src/core, no platform APIs)', run('Type check of the core', bin('tsc'), ['-p', 'src/core/tsconfig.json']));
+check(
+  'type check (src/core, no platform APIs)',
+  run('Type check of the core', bin('tsc'), ['-p', 'src/core/tsconfig.json']),
+);
 
 // 3. Unit tests of the core and the lab (Vitest).
-const unitOk = run('Unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`]);
+const unitOk = run('Unit tests', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${join(results, 'vitest.json')}`,
+]);
 const unit = readJson(join(results, 'vitest.json'));
 if (unit) {
   tally.passed += unit.numPassedTests;
@@ -80,5 +94,7 @@ if (built && tools.browser) {
 
 console.log('');
 if (failures.length > 0) console.log(`Failed: ${failures.join('; ')}`);
-console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
+console.log(
+  `${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`,
+);
 process.exitCode = tally.failed === 0 ? 0 : 1;

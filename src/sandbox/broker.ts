@@ -41,6 +41,15 @@ export async function createLabBroker(log: Logger): Promise<LabBroker> {
   };
 
   const aedes = await Aedes.createBroker({
+    // aedes closes the older connection of a reused client ID before it announces the new
+    // one, so the takeover is noted here, while the new CONNECT is still being read.
+    preConnect(client, packet, callback) {
+      const older = liveById.get(packet.clientId);
+      if (older && older !== client) {
+        closeReason(older, 'taken over: a new connection used the same client ID [MQTT-3.1.4-2]');
+      }
+      callback(null, true);
+    },
     authorizePublish(client, packet, callback) {
       // A null client is the broker itself (a will, $SYS status); the rules are for clients.
       const refusal = client ? checkClientPublish(packet.topic) : null;
@@ -66,14 +75,7 @@ export async function createLabBroker(log: Logger): Promise<LabBroker> {
     },
   });
 
-  aedes.on('client', (client) => {
-    // aedes closes the older connection of a reused client ID right after this event.
-    const older = liveById.get(client.id);
-    if (older && older !== client) {
-      closeReason(older, 'taken over: a new connection used the same client ID [MQTT-3.1.4-2]');
-    }
-    liveById.set(client.id, client);
-  });
+  aedes.on('client', (client) => liveById.set(client.id, client));
   aedes.on('clientReady', (client) => {
     const internals = client as unknown as { _keepaliveInterval?: number };
     const interval = internals._keepaliveInterval ?? -1;
@@ -103,7 +105,8 @@ export async function createLabBroker(log: Logger): Promise<LabBroker> {
     closeReason(client, 'no packet within 1.5 x keep-alive [MQTT-3.1.2-24]');
   });
   aedes.on('subscribe', (subscriptions, client) => {
-    for (const sub of subscriptions) {
+    // aedes lists refused filters too, with QoS 128; those were reported as refusals.
+    for (const sub of subscriptions.filter((s) => (s.qos as number) !== 0x80)) {
       emit({ ...base(client), type: 'subscribe', filter: sub.topic, qos: sub.qos });
     }
   });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ const USAGE = `Usage: handshake <command>
 
 Commands:
   start                         run the lab server (what \`npm start\` runs)
+  reset [--data-dir DIR]        empty the lab's data folder (what \`npm run lab:reset\` runs)
   topic check <filter> <topic>...   test topic names against a topic filter
   help                          show this help
 
@@ -29,6 +30,8 @@ export async function main(argv: string[]): Promise<number> {
       return start(rest);
     case 'topic':
       return topic(rest);
+    case 'reset':
+      return reset(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -41,15 +44,38 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+function reset(args: string[]): number {
+  const flag = args.indexOf('--data-dir');
+  const dataDir = resolve(
+    flag >= 0 ? (args[flag + 1] ?? '') : (process.env.HANDSHAKE_DATA_DIR ?? '.lab'),
+  );
+  if (flag >= 0 && !args[flag + 1]) {
+    console.error('handshake reset: --data-dir needs a folder.');
+    return 2;
+  }
+  if (!existsSync(dataDir)) {
+    console.log(`Nothing to reset: ${dataDir} does not exist.`);
+    return 0;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  console.log(`Emptied ${dataDir}. The lab starts afresh next time.`);
+  return 0;
+}
+
 function topic(args: string[]): number {
   const [sub, ...rest] = args;
   if (sub !== 'check') {
-    console.error(`handshake topic: unknown subcommand '${sub ?? ''}'. Did you mean 'handshake topic check'?`);
+    console.error(
+      `handshake topic: unknown subcommand '${sub ?? ''}'. Did you mean 'handshake topic check'?`,
+    );
     return 2;
   }
   const result = runTopicCheck(rest);
-  if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
-  if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
+  if (result.stdout)
+    process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+  if (result.stderr)
+    process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
   return result.exitCode;
 }
 
@@ -108,10 +134,15 @@ async function start(args: string[]): Promise<number> {
 function buildSite(): boolean {
   console.log('No built course in dist/ yet: building it once (about a minute)…');
   const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'astro.js');
-  const result = spawnSync(process.execPath, [astro, 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [astro, 'build'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
   if (result.status === 0) return true;
 
-  console.error('handshake start: the course did not build; the errors are above. Fix them, or run `npm run build` to see them again.');
+  console.error(
+    'handshake start: the course did not build; the errors are above. Fix them, or run `npm run build` to see them again.',
+  );
   return false;
 }
 
@@ -136,6 +167,8 @@ function printBanner(host: string, port: number, mqttPort: number) {
 }
 
 function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }

@@ -27,7 +27,10 @@ export function createLabApi(info: LabInfo, broker: LabBroker) {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(`${JSON.stringify(body, null, 2)}\n`);
 }
 

@@ -52,20 +52,35 @@ export function parseStartOptions(args: string[], env: Env): StartOptions | 'hel
 
   const logLevel = values['log-level'] ?? env.HANDSHAKE_LOG_LEVEL ?? 'info';
   if (!isLogLevel(logLevel)) {
-    throw new UsageError(`--log-level must be debug, info, warn, error or silent (got '${logLevel}').`);
+    const source = values['log-level'] !== undefined ? '--log-level' : 'HANDSHAKE_LOG_LEVEL';
+    throw new UsageError(
+      `${source} must be debug, info, warn, error or silent (got '${logLevel}').`,
+    );
   }
 
   return {
     host: values.host ?? env.HANDSHAKE_HOST ?? '127.0.0.1',
     port: parsePort(values.port, env.HANDSHAKE_PORT, 4321, '--port', 'HANDSHAKE_PORT'),
-    mqttPort: parsePort(values['mqtt-port'], env.HANDSHAKE_MQTT_PORT, 1883, '--mqtt-port', 'HANDSHAKE_MQTT_PORT'),
+    mqttPort: parsePort(
+      values['mqtt-port'],
+      env.HANDSHAKE_MQTT_PORT,
+      1883,
+      '--mqtt-port',
+      'HANDSHAKE_MQTT_PORT',
+    ),
     dataDir: values['data-dir'] ?? env.HANDSHAKE_DATA_DIR ?? '.lab',
     logLevel,
   };
 }
 
 // Port 0 asks the system for any free port, which tests use.
-function parsePort(flag: string | undefined, fromEnv: string | undefined, fallback: number, name: string, envName: string): number {
+function parsePort(
+  flag: string | undefined,
+  fromEnv: string | undefined,
+  fallback: number,
+  name: string,
+  envName: string,
+): number {
   const text = flag ?? fromEnv;
   if (text === undefined || text === '') return fallback;
 

@@ -22,7 +22,10 @@ const PROFILE_LABELS: Record<Profile, string> = {
 };
 
 /** One topic filter against several topic names, judged under each profile with the reason. */
-export default function TopicFilterTester({ filter: initialFilter = 'sport/#', topics = [] }: Props) {
+export default function TopicFilterTester({
+  filter: initialFilter = 'sport/#',
+  topics = [],
+}: Props) {
   const hydrated = useHydrated();
   const [filter, setFilter] = useState(initialFilter);
   const [topicText, setTopicText] = useState(topics.join('\n'));
@@ -41,7 +44,12 @@ export default function TopicFilterTester({ filter: initialFilter = 'sport/#', t
     >
       <label class="hs-field">
         <span>Topic filter</span>
-        <input value={filter} onInput={(e) => setFilter(e.currentTarget.value)} spellcheck={false} autocomplete="off" />
+        <input
+          value={filter}
+          onInput={(e) => setFilter(e.currentTarget.value)}
+          spellcheck={false}
+          autocomplete="off"
+        />
       </label>
       {filterProblems.map(({ profile, problems }) =>
         problems.length > 0 ? (
@@ -61,7 +69,12 @@ export default function TopicFilterTester({ filter: initialFilter = 'sport/#', t
       )}
       <label class="hs-field">
         <span>Topic names, one per line</span>
-        <textarea rows={Math.min(8, Math.max(3, names.length + 1))} value={topicText} onInput={(e) => setTopicText(e.currentTarget.value)} spellcheck={false} />
+        <textarea
+          rows={Math.min(8, Math.max(3, names.length + 1))}
+          value={topicText}
+          onInput={(e) => setTopicText(e.currentTarget.value)}
+          spellcheck={false}
+        />
       </label>
       <ul class="hs-tester__results" aria-label="Results">
         {names.map((name, index) => (
@@ -75,7 +88,9 @@ export default function TopicFilterTester({ filter: initialFilter = 'sport/#', t
           </li>
         ))}
       </ul>
-      {names.length === 0 && <p class="hs-note">Add a topic name to see whether the filter matches it.</p>}
+      {names.length === 0 && (
+        <p class="hs-note">Add a topic name to see whether the filter matches it.</p>
+      )}
     </div>
   );
 }
@@ -85,12 +100,9 @@ function Verdict({ result }: { result: TopicMatch }) {
   const mark = { invalid: '⚠ invalid', match: '✔ match', miss: '✘ no match' }[kind];
   return (
     <div class={`hs-verdict hs-verdict--${kind}`} data-profile={result.profile} data-result={kind}>
+      <span class="hs-verdict__profile">{PROFILE_LABELS[result.profile]}</span>
       <span class="hs-verdict__mark">{mark}</span>
-      <span>
-        <span class="hs-rule">{PROFILE_LABELS[result.profile]}</span>{' '}
-        <span class="hs-verdict__reason">{result.reason}</span>
-      </span>
+      <span class="hs-verdict__reason">{result.reason}</span>
     </div>
   );
 }
-

@@ -1,7 +1,9 @@
 import { expect, test } from '../support/fixtures.ts';
 
 test.describe('How MQTT works: the publish/subscribe playground', () => {
-  test('a JSON message published by the device arrives pretty-printed in the dashboard log', async ({ playground }) => {
+  test('a JSON message published by the device arrives pretty-printed in the dashboard log', async ({
+    playground,
+  }) => {
     const device = playground.client('Device');
     const dashboard = playground.client('Dashboard');
     await device.connect();
@@ -9,18 +11,25 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
     await dashboard.subscribe('lab/greenhouse/#', 1);
     await expect(dashboard.log).toContainText('SUBACK for lab/greenhouse/#: Granted QoS 1');
 
-    await device.publish('lab/greenhouse/temperature', '{"celsius":21.5,"humidity":48}', { qos: 1 });
+    await device.publish('lab/greenhouse/temperature', '{"celsius":21.5,"humidity":48}', {
+      qos: 1,
+    });
 
     const message = dashboard.messagesOn('lab/greenhouse/temperature');
     await expect(message).toHaveCount(1);
     await expect(message.locator('.hs-badge').first()).toHaveText('QoS 1');
-    await expect(message.locator('pre[data-format="json"]')).toHaveText('{\n  "celsius": 21.5,\n  "humidity": 48\n}');
+    await expect(message.locator('pre[data-format="json"]')).toHaveText(
+      '{\n  "celsius": 21.5,\n  "humidity": 48\n}',
+    );
     await expect(message.locator('time')).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}$/);
     await expect(device.log).toContainText('Published to lab/greenhouse/temperature');
     await expect(device.log).toContainText('PUBACK received');
   });
 
-  test('each client gets its own client ID, and the lab logs both connections', async ({ playground, lab }) => {
+  test('each client gets its own client ID, and the lab logs both connections', async ({
+    playground,
+    lab,
+  }) => {
     const device = playground.client('Device');
     const dashboard = playground.client('Dashboard');
     const deviceId = await device.clientId();
@@ -47,7 +56,9 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
     expect(await page.evaluate(() => document.body.dataset['pwned'])).toBeUndefined();
   });
 
-  test('the client refuses to send an invalid topic filter and names the rule', async ({ playground }) => {
+  test('the client refuses to send an invalid topic filter and names the rule', async ({
+    playground,
+  }) => {
     const dashboard = playground.client('Dashboard');
     await dashboard.connect();
     await dashboard.subscribe('sport/tennis#');
@@ -70,7 +81,10 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
     await expect(device.root.getByRole('status')).toHaveText('Connected');
   });
 
-  test('a publish to $SYS is refused by the lab, which closes the connection and says why', async ({ playground, lab }) => {
+  test('a publish to $SYS is refused by the lab, which closes the connection and says why', async ({
+    playground,
+    lab,
+  }) => {
     const device = playground.client('Device');
     await device.connect();
     await device.publish('$SYS/broker/uptime', '1');
@@ -78,10 +92,14 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
     await expect(device.root.getByRole('status')).toHaveText('Disconnected');
     await expect(device.log).toContainText('Connection closed by the broker');
     await expect(device.log).toContainText('Publishing to $SYS is not allowed');
-    await lab.waitForLine(/refused publish client=sensor-\w+ via=ws target=\$SYS\/broker\/uptime code=reserved-topic/);
+    await lab.waitForLine(
+      /refused publish client=sensor-\w+ via=ws target=\$SYS\/broker\/uptime code=reserved-topic/,
+    );
   });
 
-  test('a retained message reaches a client that subscribes later, flagged as retained', async ({ playground }) => {
+  test('a retained message reaches a client that subscribes later, flagged as retained', async ({
+    playground,
+  }) => {
     const device = playground.client('Device');
     const dashboard = playground.client('Dashboard');
     await device.connect();
@@ -97,7 +115,9 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
     await expect(message.locator('pre')).toHaveText('door closed');
   });
 
-  test('connecting a second client with the same ID is warned about first', async ({ playground }) => {
+  test('connecting a second client with the same ID is warned about first', async ({
+    playground,
+  }) => {
     const device = playground.client('Device');
     const dashboard = playground.client('Dashboard');
     await device.connect();
@@ -115,7 +135,10 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
     await expect(device.log).toContainText('Connection closed by the broker');
   });
 
-  test('an mqtt:// broker address is refused with the ws:// form to use', async ({ playground, page }) => {
+  test('an mqtt:// broker address is refused with the ws:// form to use', async ({
+    playground,
+    page,
+  }) => {
     await page.getByRole('button', { name: 'Change broker' }).click();
     const form = page.getByRole('form', { name: 'Custom broker' });
     await form.getByLabel('MQTT over WebSocket address').fill('mqtt://127.0.0.1:1883');
@@ -125,7 +148,9 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
     await expect(alert).toContainText('Browsers cannot open raw MQTT connections');
     await expect(alert).toContainText('ws://127.0.0.1:8083/mqtt');
     // What the learner typed is still there to correct.
-    await expect(form.getByLabel('MQTT over WebSocket address')).toHaveValue('mqtt://127.0.0.1:1883');
+    await expect(form.getByLabel('MQTT over WebSocket address')).toHaveValue(
+      'mqtt://127.0.0.1:1883',
+    );
     await expect(playground.page.getByText('Lab server (npm start)')).toBeVisible();
   });
 });

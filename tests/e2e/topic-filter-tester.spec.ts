@@ -10,15 +10,21 @@ async function openTester(page: Page) {
 }
 
 test.describe('How MQTT works: the topic filter tester', () => {
-  test('sport/# matches sport under the spec but not under AWS IoT Core, with the reason', async ({ lesson: page }) => {
+  test('sport/# matches sport under the spec but not under AWS IoT Core, with the reason', async ({
+    lesson: page,
+  }) => {
     const tester = await openTester(page);
     await tester.getByLabel('Topic filter').fill('sport/#');
-    await tester.getByLabel('Topic names, one per line').fill('sport\nsport/tennis/player1\n$SYS/broker/uptime');
+    await tester
+      .getByLabel('Topic names, one per line')
+      .fill('sport\nsport/tennis/player1\n$SYS/broker/uptime');
 
     const sport = tester.locator('[data-topic="sport"]');
     await expect(sport.locator('[data-profile="mqtt"]')).toHaveAttribute('data-result', 'match');
     await expect(sport.locator('[data-profile="aws-iot"]')).toHaveAttribute('data-result', 'miss');
-    await expect(sport.locator('[data-profile="aws-iot"]')).toContainText("does not match 'sport' itself");
+    await expect(sport.locator('[data-profile="aws-iot"]')).toContainText(
+      "does not match 'sport' itself",
+    );
     const deep = tester.locator('[data-topic="sport/tennis/player1"]');
     await expect(deep.locator('[data-result="match"]')).toHaveCount(2);
   });

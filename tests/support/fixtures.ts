@@ -51,9 +51,9 @@ export class ClientPanel {
 
   /** The received message entries whose topic is exactly `topic`. */
   messagesOn(topic: string): Locator {
-    return this.log
-      .locator('[data-kind="message"]')
-      .filter({ has: this.log.page().locator('.hs-log__topic', { hasText: new RegExp(`^${escape(topic)}$`) }) });
+    return this.log.locator('[data-kind="message"]').filter({
+      has: this.log.page().locator('.hs-log__topic', { hasText: new RegExp(`^${escape(topic)}$`) }),
+    });
   }
 }
 

@@ -20,7 +20,16 @@ export async function startLabProcess(): Promise<LabProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'handshake-lab-'));
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin/handshake.mjs'), 'start', '--port', '0', '--mqtt-port', '0', '--data-dir', dataDir],
+    [
+      join(ROOT, 'bin/handshake.mjs'),
+      'start',
+      '--port',
+      '0',
+      '--mqtt-port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

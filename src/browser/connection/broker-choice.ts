@@ -63,7 +63,12 @@ async function resolveChoice(pick: BrokerPick | null): Promise<BrokerChoice> {
 
 function choiceFrom(pick: BrokerPick | null, labServer: BrokerTarget | null): BrokerChoice {
   if (pick?.kind === 'custom') {
-    const target: BrokerTarget = { kind: 'custom', label: 'Custom broker', url: pick.url, explains: false };
+    const target: BrokerTarget = {
+      kind: 'custom',
+      label: 'Custom broker',
+      url: pick.url,
+      explains: false,
+    };
     return { current: target, labServer, pick };
   }
   return { current: labServer, labServer, pick };

@@ -19,7 +19,12 @@ export async function findLabServer(origin: string): Promise<BrokerTarget | null
 
     const ws = new URL(info.mqtt.websocketPath, origin);
     ws.protocol = ws.protocol === 'https:' ? 'wss:' : 'ws:';
-    return { kind: 'lab-server', label: 'Lab server (npm start)', url: ws.toString(), explains: true };
+    return {
+      kind: 'lab-server',
+      label: 'Lab server (npm start)',
+      url: ws.toString(),
+      explains: true,
+    };
   } catch {
     // A static host has no /api: the page simply is not served by a lab server.
     return null;
@@ -44,7 +49,9 @@ export function labServerConnection(target: BrokerTarget, origin: string): Conne
           refusals.forEach((listener) => listener(event.refusal, event.action, event.target));
         }
       };
-      const refusals = new Set<(r: Extract<LabEvent, { type: 'refusal' }>['refusal'], a: string, t: string) => void>();
+      const refusals = new Set<
+        (r: Extract<LabEvent, { type: 'refusal' }>['refusal'], a: string, t: string) => void
+      >();
       events.addEventListener('message', forward);
       // Refusals may arrive just after the broker closes the socket, so the stream outlives it
       // until the learner ends the session.

@@ -124,7 +124,9 @@ function createSession(
       }),
     publish: (topic, payload, { qos, retain }) =>
       new Promise((resolve, reject) => {
-        client.publish(topic, payload, { qos, retain }, (error) => (error ? reject(error) : resolve()));
+        client.publish(topic, payload, { qos, retain }, (error) =>
+          error ? reject(error) : resolve(),
+        );
       }),
     on: (event, listener) => events.on(event, listener),
   };

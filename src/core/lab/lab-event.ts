@@ -24,7 +24,12 @@ export type LabEvent =
   | (EventBase & { type: 'disconnect'; reason: string })
   | (EventBase & { type: 'subscribe'; filter: string; qos: number })
   | (EventBase & { type: 'unsubscribe'; filter: string })
-  | (EventBase & { type: 'refusal'; action: 'connect' | 'publish' | 'subscribe'; target: string; refusal: Refusal });
+  | (EventBase & {
+      type: 'refusal';
+      action: 'connect' | 'publish' | 'subscribe';
+      target: string;
+      refusal: Refusal;
+    });
 
 /** One line for a log: the event's name, then its fields as key=value. */
 export function formatLabEvent(event: LabEvent): string {
@@ -41,9 +46,20 @@ export function formatLabEvent(event: LabEvent): string {
     case 'refusal':
       return (
         `refused ${event.action} ${who} target=${quote(event.target)} ` +
-        `code=${event.refusal.code} rule=${quote(event.refusal.rule ?? '-')}: ${event.refusal.message}`
+        `code=${event.refusal.code} rule=${quote(event.refusal.rule ?? '-')}: ` +
+        oneLine(event.refusal.message)
       );
   }
+}
+
+// Messages quote what came from the network; escaping control characters keeps one event on
+// one line, so a topic name cannot forge a second log line.
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+  return text.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 // Client IDs and topics come from the network; quoting keeps one event on one line.

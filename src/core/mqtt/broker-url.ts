@@ -37,7 +37,7 @@ export function checkBrowserBrokerUrl(input: string): BrokerUrlCheck {
       title: 'Browsers cannot open raw MQTT connections',
       message:
         `'${text}' is MQTT over ${secure ? 'TLS' : 'TCP'}, which only native tools can open. ` +
-        'A page must use MQTT over WebSocket: find the broker\'s WebSocket port and path ' +
+        "A page must use MQTT over WebSocket: find the broker's WebSocket port and path " +
         `(often ${suggestion}, but check the broker's documentation).`,
       suggestion,
     };
@@ -52,13 +52,24 @@ export function checkBrowserBrokerUrl(input: string): BrokerUrlCheck {
   }
 
   if (url.hostname === '') {
-    return { ok: false, title: 'No host name', message: `'${text}' has no host. Write it as ${url.protocol}//host:port/path.` };
+    return {
+      ok: false,
+      title: 'No host name',
+      message: `'${text}' has no host. Write it as ${url.protocol}//host:port/path.`,
+    };
   }
   const port = url.port === '' ? '' : Number(url.port);
   if (port !== '' && (port < 1 || port > 65535)) {
-    return { ok: false, title: 'Port out of range', message: `Port ${url.port} is not a port: use a number from 1 to 65535.` };
+    return {
+      ok: false,
+      title: 'Port out of range',
+      message: `Port ${url.port} is not a port: use a number from 1 to 65535.`,
+    };
   }
-  return { ok: true, url: `${url.protocol}//${url.hostname}${port === '' ? '' : `:${port}`}${url.path || '/'}` };
+  return {
+    ok: true,
+    url: `${url.protocol}//${url.hostname}${port === '' ? '' : `:${port}`}${url.path || '/'}`,
+  };
 }
 
 interface Address {
@@ -69,7 +80,9 @@ interface Address {
 }
 
 // The core has no platform URL class, and a broker address needs only these four parts.
-const ADDRESS = /^([a-z][a-z0-9+.-]*:)\/\/(\[[0-9a-f:.]+\]|[^/:?#\s]*)(?::(\d*))?([^?#\s]*(?:\?[^#\s]*)?)$/i;
+const ADDRESS =
+  /^([a-z][a-z0-9+.-]*:)\/\/(\[[0-9a-f:.]+\]|[^/:?#@\s]*)(?::(\d*))?((?:\/[^?#\s]*)?(?:\?[^#\s]*)?)$/i;
+/^([a-z][a-z0-9+.-]*:)\/\/(\[[0-9a-f:.]+\]|[^/:?#\s]*)(?::(\d*))?([^?#\s]*(?:\?[^#\s]*)?)$/i;
 
 function parseAddress(text: string): Address | null {
   const match = ADDRESS.exec(text);

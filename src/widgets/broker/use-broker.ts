@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { brokerChoice, onBrokerChange, type BrokerChoice } from '../../browser/connection/broker-choice.ts';
+import {
+  brokerChoice,
+  onBrokerChange,
+  type BrokerChoice,
+} from '../../browser/connection/broker-choice.ts';
 
 /** The page's broker choice, kept current when the learner picks another broker. */
 export function useBrokerChoice(): BrokerChoice | null {

@@ -12,7 +12,12 @@ export default function MessageLog({ entries, onClear }: Props) {
     <section class="hs-log" aria-label="Message log">
       <header class="hs-log__head">
         <h4>Message log</h4>
-        <button type="button" class="hs-button hs-button--quiet" onClick={onClear} disabled={entries.length === 0}>
+        <button
+          type="button"
+          class="hs-button hs-button--quiet"
+          onClick={onClear}
+          disabled={entries.length === 0}
+        >
           Clear
         </button>
       </header>
@@ -21,7 +26,11 @@ export default function MessageLog({ entries, onClear }: Props) {
       ) : (
         <ol class="hs-log__list" aria-live="polite">
           {entries.map((entry) => (
-            <li key={entry.id} class={`hs-log__entry hs-log__entry--${entry.kind}`} data-kind={entry.kind}>
+            <li
+              key={entry.id}
+              class={`hs-log__entry hs-log__entry--${entry.kind}`}
+              data-kind={entry.kind}
+            >
               <time class="hs-log__time">{clockTime(entry.time)}</time>
               {entry.kind === 'message' ? <Message entry={entry} /> : <Note entry={entry} />}
             </li>
@@ -41,7 +50,9 @@ function Message({ entry }: { entry: Extract<LogEntry, { kind: 'message' }> }) {
         <span class="hs-badge">QoS {entry.qos}</span>
         {entry.retain && <span class="hs-badge hs-badge--retain">retained</span>}
       </div>
-      {view.kind === 'empty' && <p class="hs-log__payload hs-log__payload--empty">(empty payload)</p>}
+      {view.kind === 'empty' && (
+        <p class="hs-log__payload hs-log__payload--empty">(empty payload)</p>
+      )}
       {view.kind === 'text' && <pre class="hs-log__payload">{view.text}</pre>}
       {view.kind === 'json' && (
         <pre class="hs-log__payload" data-format="json">
@@ -49,9 +60,7 @@ function Message({ entry }: { entry: Extract<LogEntry, { kind: 'message' }> }) {
         </pre>
       )}
       {view.kind === 'binary' && (
-        <pre class="hs-log__payload">
-          {`(binary, ${view.size} bytes) ${view.hex}`}
-        </pre>
+        <pre class="hs-log__payload">{`(binary, ${view.size} bytes) ${view.hex}`}</pre>
       )}
     </div>
   );

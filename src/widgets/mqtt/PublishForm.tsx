@@ -34,22 +34,42 @@ export default function PublishForm(props: Props) {
       <h4>Publish</h4>
       <label class="hs-field">
         <span>Topic name</span>
-        <input value={topic} onInput={(e) => setTopic(e.currentTarget.value)} spellcheck={false} autocomplete="off" />
+        <input
+          value={topic}
+          onInput={(e) => setTopic(e.currentTarget.value)}
+          spellcheck={false}
+          autocomplete="off"
+        />
       </label>
       <label class="hs-field">
         <span>Payload</span>
-        <textarea rows={3} value={payload} onInput={(e) => setPayload(e.currentTarget.value)} spellcheck={false} />
+        <textarea
+          rows={3}
+          value={payload}
+          onInput={(e) => setPayload(e.currentTarget.value)}
+          spellcheck={false}
+        />
       </label>
       <div class="hs-row">
         <QosSelect value={qos} onChange={setQos} />
         <label class="hs-check">
-          <input type="checkbox" checked={retain} onChange={(e) => setRetain(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={retain}
+            onChange={(e) => setRetain(e.currentTarget.checked)}
+          />
           Retain
         </label>
-        <button type="submit" class="hs-button hs-button--primary" disabled={!props.enabled}>Publish</button>
+        <button type="submit" class="hs-button hs-button--primary" disabled={!props.enabled}>
+          Publish
+        </button>
       </div>
       <TopicProblems problems={problems} what="topic name" />
-      {failure && <p class="hs-error" role="alert">{failure}</p>}
+      {failure && (
+        <p class="hs-error" role="alert">
+          {failure}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,7 +1,13 @@
 import type { QoS } from '../../browser/connection/connection.ts';
 
 /** QoS 0 and 1 only: AWS IoT Core has no QoS 2, and the course teaches what it supports. */
-export default function QosSelect({ value, onChange }: { value: QoS; onChange: (qos: QoS) => void }) {
+export default function QosSelect({
+  value,
+  onChange,
+}: {
+  value: QoS;
+  onChange: (qos: QoS) => void;
+}) {
   return (
     <label class="hs-field">
       <span>QoS</span>

@@ -40,19 +40,35 @@ export default function SubscribeForm(props: Props) {
       <div class="hs-row">
         <label class="hs-field hs-field--grow">
           <span>Topic filter</span>
-          <input value={filter} onInput={(e) => setFilter(e.currentTarget.value)} spellcheck={false} autocomplete="off" />
+          <input
+            value={filter}
+            onInput={(e) => setFilter(e.currentTarget.value)}
+            spellcheck={false}
+            autocomplete="off"
+          />
         </label>
         <QosSelect value={qos} onChange={setQos} />
-        <button type="submit" class="hs-button" disabled={!props.enabled}>Subscribe</button>
+        <button type="submit" class="hs-button" disabled={!props.enabled}>
+          Subscribe
+        </button>
       </div>
       <TopicProblems problems={problems} what="topic filter" />
-      {failure && <p class="hs-error" role="alert">{failure}</p>}
+      {failure && (
+        <p class="hs-error" role="alert">
+          {failure}
+        </p>
+      )}
       {props.subscriptions.length > 0 && (
         <ul class="hs-subs" aria-label="Subscriptions">
           {props.subscriptions.map((sub) => (
             <li key={sub.filter}>
               <code>{sub.filter}</code> <span class="hs-badge">QoS {sub.qos}</span>
-              <button type="button" class="hs-button hs-button--quiet" onClick={() => void props.onUnsubscribe(sub.filter)} aria-label={`Unsubscribe from ${sub.filter}`}>
+              <button
+                type="button"
+                class="hs-button hs-button--quiet"
+                onClick={() => void props.onUnsubscribe(sub.filter)}
+                aria-label={`Unsubscribe from ${sub.filter}`}
+              >
                 Unsubscribe
               </button>
             </li>

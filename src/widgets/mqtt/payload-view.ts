@@ -14,7 +14,9 @@ export function viewPayload(payload: Uint8Array): PayloadView {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(payload);
   } catch {
-    const shown = Array.from(payload.subarray(0, MAX_HEX_BYTES), (b) => b.toString(16).padStart(2, '0'));
+    const shown = Array.from(payload.subarray(0, MAX_HEX_BYTES), (b) =>
+      b.toString(16).padStart(2, '0'),
+    );
     const more = payload.length > MAX_HEX_BYTES ? ' …' : '';
     return { kind: 'binary', hex: shown.join(' ') + more, size: payload.length };
   }

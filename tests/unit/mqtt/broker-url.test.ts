@@ -76,10 +76,8 @@ describe('checkBrowserBrokerUrl', () => {
     expect(checkBrowserBrokerUrl(input)).toEqual({ ok: false, title, message });
   });
 
-  // Bug: the path pattern does not require a leading '/', so after an empty port the rest of
-  // the authority becomes the "path" and is glued to the host. Passes once a path must start
-  // with '/' (or the check refuses a non-numeric port).
-  it.fails.each([['ws://127.0.0.1:abc/mqtt'], ['ws://user:secret@broker.example/mqtt']])(
+  // A path must start with '/', so a bad port or user info is refused, never glued to the host.
+  it.each([['ws://127.0.0.1:abc/mqtt'], ['ws://user:secret@broker.example/mqtt']])(
     'does not turn %s into a different host',
     (input) => {
       expect(checkBrowserBrokerUrl(input)).toMatchObject({ ok: false });
