@@ -76,6 +76,7 @@ if (!unitOk && (!unit || unit.numFailedTests === 0)) check('unit test run', fals
 // 4. The site build, which the lab server and the browser tests serve.
 const built = run('Build', bin('astro'), ['build']);
 check('site build', built);
+if (built) check('page weight budgets (npm run size)', run('Page weight', process.execPath, ['scripts/size.mjs']));
 
 // 5. Browser and interop tests (Playwright with the system Chromium).
 if (built && tools.browser) {
