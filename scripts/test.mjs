@@ -50,7 +50,9 @@ mkdirSync(results, { recursive: true });
 const tools = ensureSystemTools();
 check('system tools (chromium, mosquitto-clients, openssl)', tools.ok);
 
-// 2. Types: the whole project, then the core alone with no DOM or Node types.
+// 2. Types: the whole project, then the core alone with no DOM or Node types. `astro sync`
+// first writes the content-collection types that a fresh clone does not have yet.
+check('astro sync', run('Generate Astro types', bin('astro'), ['sync']));
 check('type check (project)', run('Type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']));
 check(
   'type check (src/core, no platform APIs)',
