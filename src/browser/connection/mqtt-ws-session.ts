@@ -1,4 +1,4 @@
-import type { IClientOptions, MqttClient } from 'mqtt';
+import type { IClientOptions, IStream, MqttClient } from 'mqtt';
 import { CONNACK_3, describeCode } from '../../core/mqtt/reason-codes.ts';
 import {
   ConnectError,
@@ -11,11 +11,22 @@ import { Emitter } from './emitter.ts';
 
 const CONNECT_TIMEOUT_MS = 8000;
 
+/** Raw MQTT bytes over a stream the caller makes, for a broker that has no URL (the in-page lab). */
+export interface StreamRoute {
+  /** Makes the byte stream; mqtt.js asks once per connection. */
+  open: () => IStream;
+  /** What to tell the learner when the stream closes before CONNACK. */
+  unreachable: () => ConnectError;
+}
+
 /**
  * The one place that owns mqtt.js. It is imported on first connect, so pages whose widgets
- * never connect do not download it.
+ * never connect do not download it. `route` is a ws:// or wss:// URL, or a stream route.
  */
-export async function openMqttSession(url: string, options: ConnectOptions): Promise<MqttSession> {
+export async function openMqttSession(
+  route: string | StreamRoute,
+  options: ConnectOptions,
+): Promise<MqttSession> {
   const { default: mqtt } = await import('mqtt');
   const clientOptions: IClientOptions = {
     clientId: options.clientId,
@@ -26,10 +37,18 @@ export async function openMqttSession(url: string, options: ConnectOptions): Pro
     reconnectPeriod: 0,
     connectTimeout: CONNECT_TIMEOUT_MS,
   };
-  const client = mqtt.connect(url, clientOptions);
+  const client =
+    typeof route === 'string'
+      ? mqtt.connect(route, clientOptions)
+      : new mqtt.MqttClient(() => route.open(), clientOptions);
+  // mqtt.connect() adds one too: an 'error' event that nobody listens to would throw.
+  client.on('error', () => {});
   const events = new Emitter<SessionEvents>();
 
-  const sessionPresent = await waitForConnack(client, url);
+  const sessionPresent = await waitForConnack(
+    client,
+    typeof route === 'string' ? () => unreachableUrl(route) : route.unreachable,
+  );
   const session = createSession(client, options.clientId, sessionPresent, events);
   let endedByClient = false;
   // After CONNACK an error always ends in 'close'; the close reason carries its message.
@@ -65,7 +84,7 @@ export async function openMqttSession(url: string, options: ConnectOptions): Pro
   };
 }
 
-function waitForConnack(client: MqttClient, url: string): Promise<boolean> {
+function waitForConnack(client: MqttClient, unreachable: () => ConnectError): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const settle = () => {
       client.off('connect', onConnect);
@@ -86,20 +105,20 @@ function waitForConnack(client: MqttClient, url: string): Promise<boolean> {
       const words = describeCode(CONNACK_3, error.code);
       fail(new ConnectError('mqtt', `CONNACK ${error.code}: ${words.name}`, words.meaning));
     };
-    const onClose = () => {
-      fail(
-        new ConnectError(
-          'websocket',
-          'No MQTT over WebSocket there',
-          `Could not open a WebSocket to ${url}, or it closed before the broker answered ` +
-            'CONNECT. Check that the broker is running and that the port and path are right.',
-        ),
-      );
-    };
+    const onClose = () => fail(unreachable());
     client.on('connect', onConnect);
     client.on('error', onError);
     client.on('close', onClose);
   });
+}
+
+function unreachableUrl(url: string): ConnectError {
+  return new ConnectError(
+    'websocket',
+    'No MQTT over WebSocket there',
+    `Could not open a WebSocket to ${url}, or it closed before the broker answered ` +
+      'CONNECT. Check that the broker is running and that the port and path are right.',
+  );
 }
 
 function createSession(

@@ -1,0 +1,70 @@
+import type { LabEvent, Refusal } from '../../core/lab/lab-event.ts';
+import {
+  ConnectError,
+  type BrokerTarget,
+  type ConnectOptions,
+  type Connection,
+  type MqttSession,
+  type SessionEvents,
+} from '../connection/connection.ts';
+import { Emitter } from '../connection/emitter.ts';
+import { openMqttSession } from '../connection/mqtt-ws-session.ts';
+
+/** The in-page lab as the broker picker shows it (DESIGN.md, "The three places a message can go"). */
+export const IN_PAGE_TARGET: BrokerTarget = {
+  kind: 'in-page',
+  label: 'In-page lab',
+  url: 'in-page://lab',
+  explains: true,
+};
+
+/**
+ * MQTT to the broker that runs in this page. Each session is an mqtt.js client whose bytes go
+ * to the worker over a channel of its own; the lab's events about that connection come down
+ * the same channel, so a refusal is explained before the connection closes.
+ */
+export function inPageConnection(): Connection {
+  return { target: IN_PAGE_TARGET, connect };
+}
+
+async function connect(options: ConnectOptions): Promise<MqttSession> {
+  // Both imports wait for the first connect, so pages that never connect load neither.
+  const [{ inPageLab }, { portStream }] = await Promise.all([
+    import('./lab-worker.ts'),
+    import('./port-stream.ts'),
+  ]);
+  const lab = await inPageLab().catch((error: Error) => {
+    throw new ConnectError('mqtt', 'The in-page lab did not start', error.message);
+  });
+  const refusals = new Emitter<Pick<SessionEvents, 'refusal'>>();
+  let connectRefusal: Refusal | null = null;
+  const onEvent = (event: LabEvent) => {
+    if (event.type !== 'refusal') return;
+    if (event.action === 'connect') connectRefusal = event.refusal;
+    refusals.emit('refusal', event.refusal, event.action, event.target);
+  };
+
+  const session = await openMqttSession(
+    {
+      open: () => portStream(lab.openChannel(), onEvent),
+      unreachable: () =>
+        connectRefusal
+          ? new ConnectError('mqtt', connectRefusal.title, connectRefusal.message)
+          : new ConnectError(
+              'mqtt',
+              'The in-page lab closed the connection',
+              'The broker in this page ended the connection before it answered CONNECT. ' +
+                'Reload the page to start it again.',
+            ),
+    },
+    options,
+  );
+
+  return {
+    ...session,
+    on(event, listener) {
+      if (event === 'refusal') return refusals.on('refusal', listener as SessionEvents['refusal']);
+      return session.on(event, listener);
+    },
+  };
+}
