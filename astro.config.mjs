@@ -25,6 +25,10 @@ export default defineConfig({
           label: 'MQTT',
           items: [{ label: 'How MQTT works', link: '/mqtt/how-mqtt-works/' }],
         },
+        {
+          label: 'Lab tools',
+          items: [{ label: 'Broker benchmark', link: '/lab/benchmark/' }],
+        },
       ],
     }),
     mdx(),

@@ -20,23 +20,27 @@ export default function PubSubPlayground() {
   );
 
   // Client IDs are random per page load, so they are made in the browser, not at build time.
+  // On a shared public broker the starting topics get the learner's own prefix; after that,
+  // what the learner typed stays as typed, whichever broker is picked.
   useEffect(() => {
+    if (!choice || presets) return;
     const suffix = randomSuffix();
+    const prefix = choice.current.topicPrefix ?? '';
     setPresets([
       {
         clientId: `sensor-${suffix}`,
-        filter: 'lab/greenhouse/commands',
-        topic: 'lab/greenhouse/temperature',
+        filter: `${prefix}lab/greenhouse/commands`,
+        topic: `${prefix}lab/greenhouse/temperature`,
         payload: '{"celsius": 21.5, "humidity": 48}',
       },
       {
         clientId: `dashboard-${suffix}`,
-        filter: 'lab/greenhouse/#',
-        topic: 'lab/greenhouse/commands',
+        filter: `${prefix}lab/greenhouse/#`,
+        topic: `${prefix}lab/greenhouse/commands`,
         payload: 'fan on',
       },
     ]);
-  }, []);
+  }, [choice, presets]);
 
   const onConnectedChange = (connected: boolean) =>
     setConnectedCount((count) => count + (connected ? 1 : -1));

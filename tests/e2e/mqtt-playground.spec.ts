@@ -140,17 +140,23 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
     page,
   }) => {
     await page.getByRole('button', { name: 'Change broker' }).click();
-    const form = page.getByRole('form', { name: 'Custom broker' });
-    await form.getByLabel('MQTT over WebSocket address').fill('mqtt://127.0.0.1:1883');
-    await form.getByRole('button', { name: 'Use this broker' }).click();
+    const picker = page.getByRole('form', { name: 'Pick a broker' });
+    await picker.getByLabel("Another broker's MQTT over WebSocket address").check();
+    await picker
+      .getByLabel('MQTT over WebSocket address', { exact: true })
+      .fill('mqtt://127.0.0.1:1883');
+    await picker.getByRole('button', { name: 'Use this broker' }).click();
 
-    const alert = page.locator('.hs-broker').getByRole('alert');
+    const alert = picker.getByRole('alert');
     await expect(alert).toContainText('Browsers cannot open raw MQTT connections');
     await expect(alert).toContainText('ws://127.0.0.1:8083/mqtt');
-    // What the learner typed is still there to correct.
-    await expect(form.getByLabel('MQTT over WebSocket address')).toHaveValue(
+    // What the learner typed is still there to correct, and the broker did not change.
+    await expect(picker.getByLabel('MQTT over WebSocket address', { exact: true })).toHaveValue(
       'mqtt://127.0.0.1:1883',
     );
-    await expect(playground.page.getByText('Lab server (npm start)')).toBeVisible();
+    await expect(playground.page.locator('.hs-broker')).toHaveAttribute(
+      'data-broker',
+      'lab-server',
+    );
   });
 });

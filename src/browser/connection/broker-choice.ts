@@ -1,18 +1,27 @@
 import { checkBrowserBrokerUrl } from '../../core/mqtt/broker-url.ts';
-import type { BrokerTarget, Connection, MqttSession } from './connection.ts';
+import { ConnectError, type BrokerTarget, type Connection } from './connection.ts';
+import { diagnoseWebSocketFailure } from './diagnose.ts';
+import { IN_PAGE_TARGET, inPageConnection } from '../in-page-lab/in-page-connection.ts';
 import { findLabServer, labServerConnection } from './lab-server-connection.ts';
 import { openMqttSession } from './mqtt-ws-session.ts';
+import { PUBLIC_BROKERS, publicBroker } from './public-brokers.ts';
+import { randomTopicPrefix } from './topic-prefix.ts';
 
 const STORAGE_KEY = 'handshake.broker';
 
 /** What the learner picked, as remembered in this browser. */
-export type BrokerPick = { kind: 'lab-server' } | { kind: 'custom'; url: string };
+export type BrokerPick =
+  | { kind: 'lab-server' }
+  | { kind: 'in-page' }
+  | { kind: 'public'; id: string }
+  | { kind: 'custom'; url: string };
 
 export interface BrokerChoice {
-  /** The broker widgets use now, or null when none is available. */
-  current: BrokerTarget | null;
+  /** The broker widgets use now. */
+  current: BrokerTarget;
   /** The lab server that served this page, when there is one. */
   labServer: BrokerTarget | null;
+  /** What the learner picked; null while the default applies. */
   pick: BrokerPick | null;
 }
 
@@ -23,11 +32,11 @@ const listeners = new Set<Listener>();
 
 /** The page's broker choice, worked out once per page and shared by every widget. */
 export function brokerChoice(): Promise<BrokerChoice> {
-  state ??= resolveChoice(readPick());
+  state ??= findLabServer(location.origin).then((labServer) => choiceFrom(readPick(), labServer));
   return state;
 }
 
-/** Remembers a new pick for this browser and tells every widget. */
+/** Remembers a new pick for this browser and tells every widget. Throws on a bad custom URL. */
 export async function choose(pick: BrokerPick): Promise<BrokerChoice> {
   if (pick.kind === 'custom') {
     const check = checkBrowserBrokerUrl(pick.url);
@@ -47,37 +56,61 @@ export function onBrokerChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The Connection for a target: the lab server explains refusals, other brokers cannot. */
+/** The Connection for a target. Lab brokers explain refusals; the others cannot. */
 export function connectionFor(target: BrokerTarget): Connection {
   if (target.kind === 'lab-server') return labServerConnection(target, location.origin);
+  // The in-page broker (aedes in a worker) loads only when a widget first connects.
+  if (target.kind === 'in-page') return inPageConnection();
   return {
     target,
-    connect: (options): Promise<MqttSession> => openMqttSession(target.url, options),
+    async connect(options) {
+      try {
+        return await openMqttSession(target.url, options);
+      } catch (error) {
+        if (error instanceof ConnectError && error.layer === 'websocket') {
+          throw await diagnoseWebSocketFailure(target.url, location.protocol);
+        }
+        throw error;
+      }
+    },
   };
 }
 
-async function resolveChoice(pick: BrokerPick | null): Promise<BrokerChoice> {
-  const labServer = await findLabServer(location.origin);
-  return choiceFrom(pick, labServer);
+function choiceFrom(pick: BrokerPick | null, labServer: BrokerTarget | null): BrokerChoice {
+  const fallback = labServer ?? IN_PAGE_TARGET;
+  return { current: targetFor(pick, labServer) ?? fallback, labServer, pick };
 }
 
-function choiceFrom(pick: BrokerPick | null, labServer: BrokerTarget | null): BrokerChoice {
-  if (pick?.kind === 'custom') {
-    const target: BrokerTarget = {
-      kind: 'custom',
-      label: 'Custom broker',
-      url: pick.url,
-      explains: false,
-    };
-    return { current: target, labServer, pick };
+function targetFor(pick: BrokerPick | null, labServer: BrokerTarget | null): BrokerTarget | null {
+  switch (pick?.kind) {
+    case 'lab-server':
+      // A remembered lab server that is not serving this page falls back to the default.
+      return labServer;
+    case 'in-page':
+      return IN_PAGE_TARGET;
+    case 'public': {
+      const broker = publicBroker(pick.id);
+      if (!broker) return null;
+      return {
+        kind: 'public',
+        label: broker.label,
+        url: broker.url,
+        explains: false,
+        topicPrefix: randomTopicPrefix(),
+      };
+    }
+    case 'custom':
+      return { kind: 'custom', label: 'Custom broker', url: pick.url, explains: false };
+    default:
+      return null;
   }
-  return { current: labServer, labServer, pick };
 }
 
 function readPick(): BrokerPick | null {
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as BrokerPick | null;
-    if (saved?.kind === 'lab-server') return saved;
+    if (saved?.kind === 'lab-server' || saved?.kind === 'in-page') return saved;
+    if (saved?.kind === 'public' && publicBroker(saved.id)) return saved;
     if (saved?.kind === 'custom' && checkBrowserBrokerUrl(saved.url).ok) return saved;
     return null;
   } catch {
@@ -93,3 +126,5 @@ function writePick(pick: BrokerPick): void {
     // Storage can be disabled (private mode); the pick then lasts for this page only.
   }
 }
+
+export { PUBLIC_BROKERS };

@@ -12,6 +12,8 @@ export interface BrokerTarget {
   url: string;
   /** Whether this broker can explain its refusals (the lab can; a public broker cannot). */
   explains: boolean;
+  /** For shared public brokers: the learner's own prefix for topics, e.g. `handshake/x7k2q9ab/`. */
+  topicPrefix?: string;
 }
 
 export type QoS = 0 | 1 | 2;
