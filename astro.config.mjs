@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import starlight from '@astrojs/starlight';
-import { inPageLabShims } from './src/browser/in-page-lab/shims/vite-plugin.ts';
+import { inPageLabDevShims, inPageLabShims } from './src/browser/in-page-lab/shims/vite-plugin.ts';
 
 // The course is published as plain files; HANDSHAKE_BASE serves it under a sub-path.
 const base = process.env.HANDSHAKE_BASE ?? '/';
@@ -36,6 +36,7 @@ export default defineConfig({
   ],
   vite: {
     // The in-page lab's worker runs aedes, which needs Node built-ins the browser lacks.
+    plugins: [inPageLabDevShims()],
     worker: { plugins: () => [inPageLabShims()] },
   },
 });

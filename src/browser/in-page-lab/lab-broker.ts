@@ -1,4 +1,4 @@
-import { Aedes, type Client, type Connection, type Subscription } from 'aedes';
+import { Aedes, type Client, type Connection, type PublishPacket, type Subscription } from 'aedes';
 import { Buffer } from 'buffer';
 import type { Duplex } from 'readable-stream';
 import { checkClientPublish, checkClientSubscribe } from '../../core/lab/broker-rules.ts';
@@ -51,6 +51,21 @@ export async function createInPageBroker(options: InPageBrokerOptions): Promise<
     const found = meta.get(client);
     if (found && !found.closing) found.closing = reason;
   };
+  const keepRetained = async (packet: PublishPacket) => {
+    if (!packet.retain || !options.retained) return;
+
+    const payload =
+      typeof packet.payload === 'string'
+        ? new TextEncoder().encode(packet.payload)
+        : packet.payload;
+    await options.retained
+      .save({ topic: packet.topic, payload, qos: packet.qos })
+      .catch((error: Error) => {
+        options.onWarning(
+          `Could not keep the retained message of ${packet.topic}: ${error.message}`,
+        );
+      });
+  };
 
   const aedes = await Aedes.createBroker({
     // aedes closes the older connection of a reused client ID before it announces the new
@@ -64,8 +79,12 @@ export async function createInPageBroker(options: InPageBrokerOptions): Promise<
     },
     authorizePublish(client, packet, callback) {
       // A null client is the broker itself (a will, $SYS status); the rules are for clients.
-      const refusal = client ? checkClientPublish(packet.topic) : null;
-      if (!client || !refusal) return callback(null);
+      if (!client) return callback(null);
+
+      const refusal = checkClientPublish(packet.topic);
+      // aedes sends PUBACK before it stores a message, so a retained one is kept here first:
+      // once the client has its PUBACK, the message survives a reload.
+      if (!refusal) return void keepRetained(packet).then(() => callback(null));
 
       emit(client, {
         ...base(client),
@@ -90,25 +109,6 @@ export async function createInPageBroker(options: InPageBrokerOptions): Promise<
       });
       // A null subscription answers SUBACK 0x80 for this filter and keeps the connection.
       callback(null, null as unknown as Subscription);
-    },
-    published(packet, client, done) {
-      const retained = options.retained;
-      if (!client || !packet.retain || !retained) return done(null);
-
-      // Saved before the broker acknowledges, so a PUBACK means the message survives a reload.
-      const payload =
-        typeof packet.payload === 'string'
-          ? new TextEncoder().encode(packet.payload)
-          : packet.payload;
-      retained.save({ topic: packet.topic, payload, qos: packet.qos }).then(
-        () => done(null),
-        (error: Error) => {
-          options.onWarning(
-            `Could not keep the retained message of ${packet.topic}: ${error.message}`,
-          );
-          done(null);
-        },
-      );
     },
   });
 

@@ -9,10 +9,10 @@ import type { ChannelMessage } from './channel-protocol.ts';
  * they would through a TCP socket. Lab events sent on the channel go to `onEvent`.
  */
 export function portStream(port: MessagePort, onEvent?: (event: LabEvent) => void): Duplex {
-  let toldPeer = false;
-  const tellPeerEnded = () => {
-    if (toldPeer) return;
-    toldPeer = true;
+  let sentEnd = false;
+  const sendEnd = () => {
+    if (sentEnd) return;
+    sentEnd = true;
     port.postMessage({ kind: 'end' } satisfies ChannelMessage);
   };
 
@@ -27,11 +27,11 @@ export function portStream(port: MessagePort, onEvent?: (event: LabEvent) => voi
       callback();
     },
     final(callback) {
-      tellPeerEnded();
+      sendEnd();
       callback();
     },
     destroy(error, callback) {
-      tellPeerEnded();
+      sendEnd();
       port.onmessage = null;
       port.close();
       callback(error);
@@ -44,7 +44,7 @@ export function portStream(port: MessagePort, onEvent?: (event: LabEvent) => voi
     } else if (data.kind === 'event') {
       onEvent?.(data.event);
     } else {
-      toldPeer = true;
+      // The peer has ended; with allowHalfOpen false this side ends too and says so.
       stream.push(null);
     }
   };
