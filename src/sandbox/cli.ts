@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTopicCheck } from '../core/commands/topic-check.ts';
+import { policy } from './commands/policy.ts';
 import { startLabServer, WEBSOCKET_PATH } from './lab-server.ts';
 import { ListenError } from './listen.ts';
 import { createLogger } from './log.ts';
@@ -17,6 +18,7 @@ Commands:
   start                         run the lab server (what \`npm start\` runs)
   reset [--data-dir DIR]        empty the lab's data folder (what \`npm run lab:reset\` runs)
   topic check <filter> <topic>...   test topic names against a topic filter
+  policy <check|test|cases> ...     validate, lint and test AWS IoT policies
   help                          show this help
 
 Run \`handshake <command> --help\` for a command's options.`;
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
       return start(rest);
     case 'topic':
       return topic(rest);
+    case 'policy':
+      return policy(rest);
     case 'reset':
       return reset(rest);
     case undefined:
