@@ -79,6 +79,9 @@ if (!unitOk && (!unit || unit.numFailedTests === 0)) check('unit test run', fals
 const built = run('Build', bin('astro'), ['build']);
 check('site build', built);
 if (built) check('page weight budgets (npm run size)', run('Page weight', process.execPath, ['scripts/size.mjs']));
+// A second build under a sub-path, served as plain files by the static-site browser tests.
+const builtSubPath = built && run('Build under a sub-path', bin('astro'), ['build', '--base', '/handshake/', '--outDir', '.site-subpath']);
+if (built) check('site build under /handshake/', builtSubPath);
 
 // 5. Browser and interop tests (Playwright with the system Chromium).
 if (built && tools.browser) {

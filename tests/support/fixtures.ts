@@ -9,11 +9,15 @@ export class Playground {
     return new ClientPanel(this.page.getByRole('article', { name: `${label} client` }));
   }
 
-  async open(labUrl: string) {
-    await this.page.goto(new URL('/mqtt/how-mqtt-works/', labUrl).toString());
+  /** Opens the lesson at `siteUrl` (a lab server, or a static host under a sub-path). */
+  async open(siteUrl: string, broker: 'lab-server' | 'in-page' = 'lab-server') {
+    await this.page.goto(new URL('mqtt/how-mqtt-works/', siteUrl).toString());
     // The playground makes its client IDs after hydration; it marks itself ready then.
     await expect(this.page.locator('.hs-playground[data-ready="true"]')).toBeVisible();
-    await expect(this.page.getByText('Lab server (npm start)')).toBeVisible();
+    await expect(this.page.locator('.hs-playground .hs-broker')).toHaveAttribute(
+      'data-broker',
+      broker,
+    );
   }
 }
 
