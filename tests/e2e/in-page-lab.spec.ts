@@ -1,21 +1,66 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { QoS } from '../../src/browser/connection/connection.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
-import type { inPageLabDriver } from '../../src/browser/in-page-lab/test-driver.ts';
 
 /*
  * The in-page lab on a static host: the built site (dist/, from `npx astro build`) served as
  * plain files, with no lab server behind it. /dev/in-page-lab/ puts the lab's Connection on
- * `window.inPageLab`, driven here through page.evaluate until widgets offer it themselves.
+ * `window.inPageLab` (src/browser/in-page-lab/test-driver.ts); this page object drives it.
  */
-
-type Driver = typeof inPageLabDriver;
 
 // HANDSHAKE_SITE_DIR lets a developer test a build made elsewhere with --outDir.
 const SITE = resolve(process.env['HANDSHAKE_SITE_DIR'] ?? join(import.meta.dirname, '../../dist'));
 
-const test = base.extend<{ lab: Page }, { site: StaticServer }>({
+class InPageLabPage {
+  constructor(
+    readonly page: Page,
+    readonly siteUrl: string,
+  ) {}
+
+  async open() {
+    await this.page.goto(new URL('dev/in-page-lab/', this.siteUrl).toString());
+    // The driver module marks the page once window.inPageLab exists.
+    await expect(this.page.locator('html[data-in-page-lab="ready"]')).toBeAttached();
+  }
+
+  target() {
+    return this.page.evaluate(() => window.inPageLab!.target);
+  }
+
+  connect(name: string, clientId: string) {
+    return this.page.evaluate(([n, id]) => window.inPageLab!.connect(n, id), [
+      name,
+      clientId,
+    ] as const);
+  }
+
+  subscribe(name: string, filter: string, qos: QoS) {
+    return this.page.evaluate(([n, f, q]) => window.inPageLab!.subscribe(n, f, q), [
+      name,
+      filter,
+      qos,
+    ] as const);
+  }
+
+  publish(name: string, topic: string, payload: string, options: { qos?: QoS; retain?: boolean }) {
+    return this.page.evaluate(([n, t, p, q, r]) => window.inPageLab!.publish(n, t, p, q, r), [
+      name,
+      topic,
+      payload,
+      options.qos ?? 0,
+      options.retain ?? false,
+    ] as const);
+  }
+
+  /** What a session received, was refused and how it closed, so far. */
+  log(name: string) {
+    return this.page.evaluate((n) => window.inPageLab!.log(n), name);
+  }
+}
+
+const test = base.extend<{ lab: InPageLabPage }, { site: StaticServer }>({
   site: [
     async ({}, use) => {
       if (!existsSync(join(SITE, 'dev/in-page-lab/index.html'))) {
@@ -28,27 +73,11 @@ const test = base.extend<{ lab: Page }, { site: StaticServer }>({
     { scope: 'worker' },
   ],
   lab: async ({ page, site }, use) => {
-    await openLabPage(page, site.url);
-    await use(page);
+    const lab = new InPageLabPage(page, site.url);
+    await lab.open();
+    await use(lab);
   },
 });
-
-async function openLabPage(page: Page, siteUrl: string) {
-  await page.goto(new URL('dev/in-page-lab/', siteUrl).toString());
-  // The driver module marks the page once window.inPageLab exists.
-  await expect(page.locator('html[data-in-page-lab="ready"]')).toBeAttached();
-}
-
-/** Runs `step` in the page with the driver, as `window.inPageLab`. */
-function drive<T, A>(page: Page, step: (lab: Driver, arg: A) => Promise<T> | T, arg: A) {
-  return page.evaluate(
-    ([source, value]) => {
-      const run = new Function(`return (${source})`)() as (lab: Driver, a: A) => Promise<T>;
-      return run(window.inPageLab!, value as A);
-    },
-    [step.toString(), arg] as const,
-  );
-}
 
 test.describe('the in-page lab on a static host', () => {
   test('the site has no lab server: /api/lab is not found', async ({ site, request }) => {
@@ -59,58 +88,53 @@ test.describe('the in-page lab on a static host', () => {
   test('a dashboard receives what a device publishes, both connected through the page', async ({
     lab,
   }) => {
-    await drive(lab, (l) => l.connect('dashboard', 'dashboard-e2e'), null);
-    expect(await drive(lab, (l) => l.subscribe('dashboard', 'lab/greenhouse/#', 1), null)).toBe(1);
-    await drive(lab, (l) => l.connect('device', 'sensor-e2e'), null);
-
-    await drive(
-      lab,
-      (l) => l.publish('device', 'lab/greenhouse/temp', '{"celsius":21.5}', 1),
-      null,
-    );
-
-    await expect
-      .poll(() => drive(lab, (l) => l.log('dashboard')?.messages, null))
-      .toEqual([
-        { topic: 'lab/greenhouse/temp', payload: '{"celsius":21.5}', retain: false, qos: 1 },
-      ]);
-    expect(await drive(lab, (l) => l.target, null)).toEqual({
+    expect(await lab.target()).toEqual({
       kind: 'in-page',
       label: 'In-page lab',
       url: 'in-page://lab',
       explains: true,
     });
-  });
+    await lab.connect('dashboard', 'dashboard-e2e');
+    expect(await lab.subscribe('dashboard', 'lab/greenhouse/#', 1)).toBe(1);
+    await lab.connect('device', 'sensor-e2e');
 
-  test('a retained message is still there after the page reloads', async ({ lab, site }) => {
-    const topic = `lab/retained/${Date.now()}`;
-    await drive(lab, (l) => l.connect('device', 'sensor-retain'), null);
-    // QoS 1: the PUBACK comes once the lab has stored the message in IndexedDB.
-    await drive(lab, (l, t) => l.publish('device', t, 'still here', 1, true), topic);
-
-    await lab.reload();
-    await openLabPage(lab, site.url);
-    await drive(lab, (l) => l.connect('later', 'dashboard-later'), null);
-    await drive(lab, (l, t) => l.subscribe('later', t, 0), topic);
+    await lab.publish('device', 'lab/greenhouse/temp', '{"celsius":21.5}', { qos: 1 });
 
     await expect
-      .poll(() => drive(lab, (l) => l.log('later')?.messages, null))
+      .poll(async () => (await lab.log('dashboard'))?.messages)
+      .toEqual([
+        { topic: 'lab/greenhouse/temp', payload: '{"celsius":21.5}', retain: false, qos: 1 },
+      ]);
+  });
+
+  test('a retained message is still there after the page reloads', async ({ lab }) => {
+    const topic = `lab/retained/${Date.now()}`;
+    await lab.connect('device', 'sensor-retain');
+    // QoS 1: the lab keeps a retained message in IndexedDB before it sends PUBACK.
+    await lab.publish('device', topic, 'still here', { qos: 1, retain: true });
+
+    await lab.page.reload();
+    await lab.open();
+    await lab.connect('later', 'dashboard-later');
+    await lab.subscribe('later', topic, 0);
+
+    await expect
+      .poll(async () => (await lab.log('later'))?.messages)
       .toEqual([{ topic, payload: 'still here', retain: true, qos: 0 }]);
   });
 
   test('a publish to $SYS/x closes the connection, and the lab says why', async ({ lab }) => {
-    await drive(lab, (l) => l.connect('device', 'sensor-sys'), null);
+    await lab.connect('device', 'sensor-sys');
 
-    await drive(lab, (l) => l.publish('device', '$SYS/x', 'nope'), null);
+    await lab.publish('device', '$SYS/x', 'nope', {});
 
     await expect
-      .poll(() => drive(lab, (l) => l.log('device')?.closed ?? null, null))
+      .poll(async () => (await lab.log('device'))?.closed)
       .toEqual({
         byClient: false,
         reason: expect.stringContaining('The broker closed the connection'),
       });
-    const refusals = await drive(lab, (l) => l.log('device')?.refusals, null);
-    expect(refusals).toEqual([
+    expect((await lab.log('device'))?.refusals).toEqual([
       expect.objectContaining({
         action: 'publish',
         target: '$SYS/x',
