@@ -1,0 +1,186 @@
+import { checkClientPublish, checkClientSubscribe } from './broker-rules.ts';
+import type { LabEvent, Transport } from './lab-event.ts';
+
+/*
+ * The lab's hooks into aedes, shared by the lab server (src/sandbox/broker.ts) and the in-page
+ * lab (src/browser/in-page-lab/lab-broker.ts), so both refuse the same things and raise the
+ * same LabEvents. aedes is not imported: the few of its shapes the hooks touch are described
+ * here, and each broker file hands in its own aedes objects.
+ */
+
+/** What the hooks read of an aedes client, including two fields aedes does not declare. */
+export interface LabClient {
+  readonly id: string;
+  readonly clean: boolean;
+  /** 1.5 x keep-alive + 1, in milliseconds, once CONNECT is read; -1 before or without one. */
+  readonly _keepaliveInterval?: number;
+  /** Set once the client sent DISCONNECT, which is what tells a goodbye from a lost line. */
+  readonly _disconnected?: boolean;
+}
+
+export interface LabConnectPacket {
+  clientId: string;
+}
+
+export interface LabPublishPacket {
+  topic: string;
+  retain?: boolean;
+}
+
+export interface LabSubscription {
+  topic: string;
+  qos: number;
+}
+
+/** The events of an aedes broker that the hooks listen to. */
+export interface LabBrokerEvents<C, S> {
+  on(
+    event: 'client' | 'clientReady' | 'clientDisconnect' | 'keepaliveTimeout',
+    listener: (client: C) => void,
+  ): unknown;
+  on(event: 'clientError', listener: (client: C, error: Error) => void): unknown;
+  on(event: 'subscribe', listener: (subscriptions: S[], client: C) => void): unknown;
+  on(event: 'unsubscribe', listener: (filters: string[], client: C) => void): unknown;
+}
+
+/** Where a client came from, as its events report it. */
+export interface ClientOrigin {
+  transport: Transport;
+  address: string;
+}
+
+export interface BrokerHookOptions<C, P> {
+  /** How and whence a client reached the broker. */
+  origin(client: C): ClientOrigin;
+  /** Hears every lab event, with the client it is about. */
+  emit(event: LabEvent, client: C): void;
+  /**
+   * Runs before a client's allowed publish goes on, which waits for it; none by default.
+   * It must not reject: it reports its own failures.
+   */
+  beforeAllowedPublish?(packet: P): Promise<void>;
+}
+
+/** The hooks aedes is created with, and `attach` for the events it raises. */
+export interface BrokerHooks<C, P, S> {
+  preConnect(
+    client: C,
+    packet: LabConnectPacket,
+    callback: (error: Error | null, success: boolean) => void,
+  ): void;
+  authorizePublish(client: C | null, packet: P, callback: (error?: Error | null) => void): void;
+  authorizeSubscribe(
+    client: C,
+    subscription: S,
+    callback: (error: Error | null, subscription?: S | null) => void,
+  ): void;
+  /** Listens to the broker's client events and raises the lab events for them. */
+  attach(broker: LabBrokerEvents<C, S>): void;
+}
+
+const TAKEN_OVER = 'taken over: a new connection used the same client ID [MQTT-3.1.4-2]';
+const KEEPALIVE_EXPIRED = 'no packet within 1.5 x keep-alive [MQTT-3.1.2-24]';
+
+// The SUBACK return code for a refused filter (MQTT 3.1.1 §3.9.3); aedes lists it as a QoS.
+const SUBACK_FAILURE = 0x80;
+
+export function createBrokerHooks<
+  C extends LabClient,
+  P extends LabPublishPacket = LabPublishPacket,
+  S extends LabSubscription = LabSubscription,
+>(options: BrokerHookOptions<C, P>): BrokerHooks<C, P, S> {
+  const liveById = new Map<string, C>();
+  // Why each connection is ending, once the broker knows; the disconnect event reports it.
+  const closing = new WeakMap<C, string>();
+
+  const closeReason = (client: C, reason: string) => {
+    if (!closing.has(client)) closing.set(client, reason);
+  };
+  const base = (client: C) => ({
+    time: new Date().toISOString(),
+    clientId: client.id,
+    transport: options.origin(client).transport,
+  });
+  const refuse = (client: C, action: 'publish' | 'subscribe', target: string) => ({
+    ...base(client),
+    type: 'refusal' as const,
+    action,
+    target,
+  });
+
+  return {
+    // aedes closes the older connection of a reused client ID before it announces the new
+    // one, so the takeover is noted here, while the new CONNECT is still being read.
+    preConnect(client, packet, callback) {
+      const older = liveById.get(packet.clientId);
+      if (older && older !== client) closeReason(older, TAKEN_OVER);
+      callback(null, true);
+    },
+
+    authorizePublish(client, packet, callback) {
+      // A null client is the broker itself (a will, $SYS status); the rules are for clients.
+      if (!client) return callback(null);
+
+      const refusal = checkClientPublish(packet.topic);
+      if (!refusal) {
+        if (!options.beforeAllowedPublish) return callback(null);
+        return void options.beforeAllowedPublish(packet).then(() => callback(null));
+      }
+
+      options.emit({ ...refuse(client, 'publish', packet.topic), refusal }, client);
+      closeReason(client, `refused publish to ${packet.topic} (${refusal.code})`);
+      callback(new Error(refusal.message));
+    },
+
+    authorizeSubscribe(client, subscription, callback) {
+      const refusal = checkClientSubscribe(subscription.topic);
+      if (!refusal) return callback(null, subscription);
+
+      options.emit({ ...refuse(client, 'subscribe', subscription.topic), refusal }, client);
+      // A null subscription answers SUBACK 0x80 for this filter and keeps the connection.
+      callback(null, null);
+    },
+
+    attach(broker) {
+      broker.on('client', (client) => liveById.set(client.id, client));
+      broker.on('clientReady', (client) => {
+        const interval = client._keepaliveInterval ?? -1;
+        options.emit(
+          {
+            ...base(client),
+            type: 'connect',
+            address: options.origin(client).address,
+            cleanSession: client.clean,
+            keepalive: interval > 0 ? Math.round((interval - 1) / 1500) : 0,
+          },
+          client,
+        );
+      });
+      broker.on('clientDisconnect', (client) => {
+        if (liveById.get(client.id) === client) liveById.delete(client.id);
+        const reason =
+          closing.get(client) ??
+          (client._disconnected ? 'client sent DISCONNECT' : 'connection lost');
+        options.emit({ ...base(client), type: 'disconnect', reason }, client);
+      });
+      broker.on('clientError', (client, error) => {
+        closeReason(client, `protocol error: ${error.message}`);
+      });
+      broker.on('keepaliveTimeout', (client) => closeReason(client, KEEPALIVE_EXPIRED));
+      broker.on('subscribe', (subscriptions, client) => {
+        // aedes lists refused filters too, with QoS 128; those were reported as refusals.
+        for (const sub of subscriptions.filter((s) => s.qos !== SUBACK_FAILURE)) {
+          options.emit(
+            { ...base(client), type: 'subscribe', filter: sub.topic, qos: sub.qos },
+            client,
+          );
+        }
+      });
+      broker.on('unsubscribe', (filters, client) => {
+        for (const filter of filters) {
+          options.emit({ ...base(client), type: 'unsubscribe', filter }, client);
+        }
+      });
+    },
+  };
+}
