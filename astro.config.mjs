@@ -25,6 +25,7 @@ export default defineConfig({
           label: 'MQTT',
           items: [{ label: 'How MQTT works', link: '/mqtt/how-mqtt-works/' }],
         },
+        { label: 'JSON', link: '/json/' },
         {
           label: 'Lab tools',
           items: [{ label: 'Broker benchmark', link: '/lab/benchmark/' }],

@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTopicCheck } from '../core/commands/topic-check.ts';
+import { jsonCommand } from './commands/json-check.ts';
 import { policy } from './commands/policy.ts';
 import { startLabServer, WEBSOCKET_PATH } from './lab-server.ts';
 import { ListenError } from './listen.ts';
@@ -18,6 +19,7 @@ Commands:
   start                         run the lab server (what \`npm start\` runs)
   reset [--data-dir DIR]        empty the lab's data folder (what \`npm run lab:reset\` runs)
   topic check <filter> <topic>...   test topic names against a topic filter
+  json check <file> [--schema <file>]   check that a file is JSON, and matches a schema
   policy <check|test|cases> ...     validate, lint and test AWS IoT policies
   help                          show this help
 
@@ -32,6 +34,8 @@ export async function main(argv: string[]): Promise<number> {
       return start(rest);
     case 'topic':
       return topic(rest);
+    case 'json':
+      return jsonCommand(rest);
     case 'policy':
       return policy(rest);
     case 'reset':

@@ -1,4 +1,5 @@
-import { clockTime, viewPayload } from './payload-view.ts';
+import PayloadViews from '../json/PayloadViews.tsx';
+import { clockTime } from './payload-view.ts';
 import type { LogEntry } from './log-entry.ts';
 
 interface Props {
@@ -42,7 +43,6 @@ export default function MessageLog({ entries, onClear }: Props) {
 }
 
 function Message({ entry }: { entry: Extract<LogEntry, { kind: 'message' }> }) {
-  const view = viewPayload(entry.payload);
   return (
     <div class="hs-log__message">
       <div class="hs-log__meta">
@@ -50,17 +50,10 @@ function Message({ entry }: { entry: Extract<LogEntry, { kind: 'message' }> }) {
         <span class="hs-badge">QoS {entry.qos}</span>
         {entry.retain && <span class="hs-badge hs-badge--retain">retained</span>}
       </div>
-      {view.kind === 'empty' && (
+      {entry.payload.length === 0 ? (
         <p class="hs-log__payload hs-log__payload--empty">(empty payload)</p>
-      )}
-      {view.kind === 'text' && <pre class="hs-log__payload">{view.text}</pre>}
-      {view.kind === 'json' && (
-        <pre class="hs-log__payload" data-format="json">
-          {view.pretty}
-        </pre>
-      )}
-      {view.kind === 'binary' && (
-        <pre class="hs-log__payload">{`(binary, ${view.size} bytes) ${view.hex}`}</pre>
+      ) : (
+        <PayloadViews payload={entry.payload} />
       )}
     </div>
   );

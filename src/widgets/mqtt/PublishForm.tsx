@@ -1,6 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { hasErrors } from '../../core/json/problem.ts';
+import { checkSyntax, looksLikeJson } from '../../core/json/syntax.ts';
 import type { TopicProblem } from '../../core/mqtt/index.ts';
 import type { QoS } from '../../browser/connection/connection.ts';
+import JsonProblems from '../json/JsonProblems.tsx';
 import QosSelect from './QosSelect.tsx';
 import TopicProblems from './TopicProblems.tsx';
 
@@ -18,6 +21,11 @@ export default function PublishForm(props: Props) {
   const [retain, setRetain] = useState(false);
   const [problems, setProblems] = useState<TopicProblem[]>([]);
   const [failure, setFailure] = useState('');
+  // A payload that starts like JSON is checked as JSON; the hint never stops it being sent.
+  const jsonProblems = useMemo(
+    () => (looksLikeJson(payload) ? checkSyntax(payload).problems : []),
+    [payload],
+  );
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -50,6 +58,16 @@ export default function PublishForm(props: Props) {
           spellcheck={false}
         />
       </label>
+      <JsonProblems
+        problems={jsonProblems}
+        limit={3}
+        lead={
+          hasErrors(jsonProblems)
+            ? 'This payload starts like JSON but is not JSON. It can still be sent, as text; ' +
+              'a receiver that expects JSON will reject it.'
+            : 'Valid JSON, with a warning:'
+        }
+      />
       <div class="hs-row">
         <QosSelect value={qos} onChange={setQos} />
         <label class="hs-check">
