@@ -1,5 +1,5 @@
 import PayloadViews from '../json/PayloadViews.tsx';
-import { clockTime } from './payload-view.ts';
+import { clockTime } from './clock-time.ts';
 import type { LogEntry } from './log-entry.ts';
 
 interface Props {
