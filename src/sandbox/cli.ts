@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTopicCheck } from '../core/commands/topic-check.ts';
+import { cert } from './commands/cert.ts';
 import { jsonCommand } from './commands/json-check.ts';
 import { policy } from './commands/policy.ts';
 import { startLabServer, WEBSOCKET_PATH } from './lab-server.ts';
@@ -21,6 +22,7 @@ Commands:
   topic check <filter> <topic>...   test topic names against a topic filter
   json check <file> [--schema <file>]   check that a file is JSON, and matches a schema
   policy <check|test|cases> ...     validate, lint and test AWS IoT policies
+  cert <inspect|verify> ...         decode certificates and keys, verify certificate chains
   help                          show this help
 
 Run \`handshake <command> --help\` for a command's options.`;
@@ -38,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
       return jsonCommand(rest);
     case 'policy':
       return policy(rest);
+    case 'cert':
+      return cert(rest);
     case 'reset':
       return reset(rest);
     case undefined:
