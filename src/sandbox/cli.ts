@@ -23,6 +23,7 @@ Commands:
   json check <file> [--schema <file>]   check that a file is JSON, and matches a schema
   policy <check|test|cases> ...     validate, lint and test AWS IoT policies
   cert <inspect|verify> ...         decode certificates and keys, verify certificate chains
+  cert <lab-ca|create|list|update> ...   the lab's CA and device certificates (its registry)
   help                          show this help
 
 Run \`handshake <command> --help\` for a command's options.`;
@@ -118,9 +119,11 @@ async function start(args: string[]): Promise<number> {
       mqttPort: options.mqttPort,
       siteDir,
       version: readVersion(),
+      dataDir: resolve(options.dataDir),
       log: {
         http: createLogger('lab:http', options.logLevel, sink),
         mqtt: createLogger('lab:mqtt', options.logLevel, sink),
+        registry: createLogger('lab:registry', options.logLevel, sink),
       },
     });
   } catch (error) {

@@ -9,11 +9,17 @@ export interface LabInfo {
   mqtt: { websocketPath: string; tcpPort: number; host: string };
 }
 
-/** Answers `/api/*`; returns false for any other path. */
-export function createLabApi(info: LabInfo, broker: LabBroker) {
+/** Answers `/api/*`; returns false for any other path. `registry` answers `/api/registry/*`. */
+export function createLabApi(
+  info: LabInfo,
+  broker: LabBroker,
+  registry?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean,
+) {
   return function handleApi(req: IncomingMessage, res: ServerResponse): boolean {
     const url = new URL(req.url ?? '/', 'http://lab');
     if (!url.pathname.startsWith('/api/')) return false;
+
+    if (registry?.(req, res, url)) return true;
 
     if (url.pathname === '/api/lab') {
       sendJson(res, 200, info);

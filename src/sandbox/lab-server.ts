@@ -1,10 +1,19 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { WebSocketServer, createWebSocketStream } from 'ws';
+import type { CertificateRegistry } from '../core/lab/certificate-registry.ts';
+import {
+  createCertificateRegistry,
+  formatRegistryChange,
+  memoryStorage,
+  type LabCertificateRegistry,
+} from '../core/lab/registry/index.ts';
 import { createLabBroker, type LabBroker } from './broker.ts';
 import { createLabApi, type LabInfo } from './lab-api.ts';
 import { listenOn } from './listen.ts';
 import type { Logger } from './log.ts';
+import { createFileStore } from './registry/file-store.ts';
+import { createRegistryApi } from './registry/registry-api.ts';
 import { createStaticHandler } from './static-site.ts';
 
 /** Where and how the lab server listens; the command line fills these in. */
@@ -18,13 +27,17 @@ export interface LabServerOptions {
   /** Folder of the built site. */
   siteDir: string;
   version: string;
-  log: { http: Logger; mqtt: Logger };
+  /** The lab's folder: registry.json and the lab CA. Default: a registry in memory only. */
+  dataDir?: string;
+  /** `registry` logs each registry change; default: the `http` logger. */
+  log: { http: Logger; mqtt: Logger; registry?: Logger };
 }
 
 export interface RunningLabServer {
   port: number;
   mqttPort: number;
   broker: LabBroker;
+  registry: LabCertificateRegistry;
   stop(): Promise<void>;
 }
 
@@ -33,6 +46,7 @@ export const WEBSOCKET_PATH = '/mqtt';
 /** Starts the broker, then the HTTP and TCP listeners, in that order; stops them in reverse. */
 export async function startLabServer(options: LabServerOptions): Promise<RunningLabServer> {
   const broker = await createLabBroker(options.log.mqtt);
+  const registry = openRegistry(options);
   const http = createHttpServer();
   const tcp = createTcpServer((socket) => broker.handle(socket, 'tcp', remote(socket)));
   const sockets = new Set<Socket>();
@@ -50,22 +64,37 @@ export async function startLabServer(options: LabServerOptions): Promise<Running
       version: options.version,
       mqtt: { websocketPath: WEBSOCKET_PATH, tcpPort: mqttPort, host: options.host },
     };
-    attachHttp(http, broker, info, options);
+    attachHttp(http, broker, registry, info, options);
     const port = await listenOn(http, options.port, options.host, {
       label: 'the course and MQTT over WebSocket',
       flag: '--port',
       env: 'HANDSHAKE_PORT',
     });
 
-    return { port, mqttPort, broker, stop: () => stopAll(http, tcp, sockets, broker) };
+    return { port, mqttPort, broker, registry, stop: () => stopAll(http, tcp, sockets, broker) };
   } catch (error) {
     await stopAll(http, tcp, sockets, broker);
     throw error;
   }
 }
 
-function attachHttp(http: HttpServer, broker: LabBroker, info: LabInfo, options: LabServerOptions) {
-  const api = createLabApi(info, broker);
+/** The registry in the data folder, re-read on every call, so `handshake cert …` can share it. */
+function openRegistry(options: LabServerOptions): LabCertificateRegistry {
+  const log = options.log.registry ?? options.log.http;
+  const storage = options.dataDir ? createFileStore(options.dataDir) : memoryStorage();
+  return createCertificateRegistry(storage, globalThis.crypto, () => new Date(), {
+    onChange: (change) => log.info(formatRegistryChange(change)),
+  });
+}
+
+function attachHttp(
+  http: HttpServer,
+  broker: LabBroker,
+  registry: CertificateRegistry,
+  info: LabInfo,
+  options: LabServerOptions,
+) {
+  const api = createLabApi(info, broker, createRegistryApi(registry, options.log.http));
   const serveStatic = createStaticHandler(options.siteDir);
   const wss = new WebSocketServer({ noServer: true });
 

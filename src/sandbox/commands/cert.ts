@@ -5,9 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCertCommand, type BinaryFileRead } from '../../core/commands/cert-command.ts';
+import { certLab, isCertLabSubcommand } from './cert-lab.ts';
 
 /** Runs `handshake cert` with the words after `cert`; returns the exit status. */
 export async function cert(args: string[]): Promise<number> {
+  if (isCertLabSubcommand(args[0])) return certLab(args);
   const result = await runCertCommand(args, { files: readFromDisk, crypto: globalThis.crypto });
   if (result.stdout) process.stdout.write(result.stdout);
   if (result.stderr) process.stderr.write(result.stderr);

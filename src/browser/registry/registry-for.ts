@@ -1,0 +1,56 @@
+/**
+ * The registry behind the broker the learner picked (DESIGN.md, "The three places a message can
+ * go"): the lab server's over HTTP, the in-page lab's in IndexedDB. A public or custom broker has
+ * no registry the course can reach, so every call refuses with `no-registry`.
+ */
+import type { CertificateRegistry } from '../../core/lab/certificate-registry.ts';
+import { registryError } from '../../core/lab/registry/index.ts';
+import type { BrokerTarget } from '../connection/connection.ts';
+import { inPageRegistry } from './in-page-registry.ts';
+import { labServerRegistry } from './lab-server-registry.ts';
+
+let inPage: CertificateRegistry | null = null;
+
+export function registryFor(target: BrokerTarget): CertificateRegistry {
+  switch (target.kind) {
+    case 'lab-server':
+      return labServerRegistry(httpOrigin(target.url));
+    case 'in-page':
+      inPage ??= inPageRegistry();
+      return inPage;
+    default:
+      return noRegistry(target);
+  }
+}
+
+/** The lab server's HTTP origin from its MQTT address: `ws://host:port/mqtt` → `http://host:port`. */
+export function httpOrigin(websocketUrl: string): string {
+  const url = new URL(websocketUrl);
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+  return url.origin;
+}
+
+function noRegistry(target: BrokerTarget): CertificateRegistry {
+  const refuse = () =>
+    Promise.reject(
+      registryError(
+        'no-registry',
+        `${target.label} is a public broker: it has no registry of CAs and certificates that the ` +
+          'course can reach, and it does not check client certificates. Pick the in-page lab or the ' +
+          'lab server (npm start) to register certificates.',
+      ),
+    );
+  return {
+    labCa: refuse,
+    listCas: refuse,
+    registerCa: refuse,
+    setCaStatus: refuse,
+    listCertificates: refuse,
+    describeCertificate: refuse,
+    createKeysAndCertificate: refuse,
+    createCertificateFromCsr: refuse,
+    registerCertificate: refuse,
+    updateCertificate: refuse,
+    deleteCertificate: refuse,
+  };
+}
