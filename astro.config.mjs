@@ -26,6 +26,7 @@ export default defineConfig({
           items: [{ label: 'How MQTT works', link: '/mqtt/how-mqtt-works/' }],
         },
         { label: 'JSON', link: '/json/' },
+        { label: 'AWS IoT policies', link: '/policies/' },
         {
           label: 'Lab tools',
           items: [{ label: 'Broker benchmark', link: '/lab/benchmark/' }],
