@@ -72,6 +72,9 @@ function typeMismatches(s: PolicyStatement): PolicyProblem[] {
   const actions = s.action.entries
     .map((e) => canonicalAction(e.value))
     .filter((a): a is IotAction => a !== undefined);
+  // With no known action there is nothing to compare; validation reports the unknown actions.
+  if (actions.length === 0) return [];
+
   const typesUsed = new Set<string>(actions.map((a) => ACTION_RESOURCE_TYPE[a]));
   const entries = arnEntries(s).filter(({ arn }) => !/[*?$]/.test(arn.type));
   const problems: PolicyProblem[] = [];

@@ -198,3 +198,14 @@ describe('a lint finding', () => {
     });
   });
 });
+
+describe('resource-type-mismatch with no known action', () => {
+  it('stays quiet when every action is unknown (validation reports those)', () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'iot:Publsh', Resource: 'arn:aws:iot:us-east-1:123456789012:topic/a' }],
+    });
+    const codes = lintPolicy(policy).map((p) => p.code);
+    expect(codes).not.toContain('resource-type-mismatch');
+  });
+});
