@@ -31,6 +31,7 @@ const browser = await chromium.launch({
   ],
 });
 const rows: string[][] = [];
+const cryptoRows: string[][] = [];
 try {
   const page = await browser.newPage();
   await page.goto(new URL('/lab/benchmark/', lab.url).toString());
@@ -55,6 +56,18 @@ try {
       ]);
       console.log(`  ${broker}, QoS ${qos}: median ${median.median} msg/s (runs: ${median.runs})`);
     }
+  }
+
+  // Keys and certificates (the certificate lessons' workshop), on the same page.
+  const timing = page.getByRole('group', { name: 'Key and certificate timing' });
+  await timing.scrollIntoViewIfNeeded();
+  await timing.and(page.locator('[data-ready="true"]')).waitFor();
+  await timing.getByRole('button', { name: 'Time keys and certificates' }).click();
+  await timing.locator('tbody tr').nth(2).waitFor({ timeout: 600_000 });
+  for (const row of await timing.locator('tbody tr').all()) {
+    const cells = await row.locator('td').allTextContents();
+    cryptoRows.push([cells[0]!, cells[1]!, cells[2]!]);
+    console.log(`  ${cells[0]}: median ${cells[1]} (${cells[2]} runs)`);
   }
 } finally {
   await browser.close();
@@ -97,3 +110,14 @@ async function runOnce(page: Page, broker: string, qos: 0 | 1) {
     throw new Error('wrong broker row');
   return { median, runs };
 }
+
+const cryptoHeader = ['key and certificate', 'median', 'runs'];
+const cryptoWidths = cryptoHeader.map((h, i) =>
+  Math.max(h.length, ...cryptoRows.map((r) => r[i]!.length)),
+);
+const formatCrypto = (cells: string[]) =>
+  cells.map((c, i) => c.padEnd(cryptoWidths[i]!)).join('  ');
+console.log('');
+console.log(formatCrypto(cryptoHeader));
+console.log(formatCrypto(cryptoWidths.map((w) => '-'.repeat(w))));
+cryptoRows.forEach((row) => console.log(formatCrypto(row)));
