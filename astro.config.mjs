@@ -25,6 +25,13 @@ export default defineConfig({
           label: 'MQTT',
           items: [{ label: 'How MQTT works', link: '/mqtt/how-mqtt-works/' }],
         },
+        {
+          label: 'Device identity',
+          items: [
+            { label: 'Device authentication', link: '/device-authentication/' },
+            { label: 'Device certificates and keys', link: '/certificates/' },
+          ],
+        },
         { label: 'JSON', link: '/json/' },
         { label: 'AWS IoT policies', link: '/policies/' },
         {

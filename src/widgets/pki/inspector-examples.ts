@@ -1,0 +1,103 @@
+/**
+ * Examples for the inspector: a small chain made with OpenSSL for this course (an ECDSA P-256
+ * root "Handshake Example Root CA" and a device certificate it signed), its CSR, its key
+ * encrypted with the password "handshake", and two damaged copies. Loaded only when picked.
+ */
+
+const CA = `-----BEGIN CERTIFICATE-----
+MIIB6DCCAY2gAwIBAgIUWPSs9VyR1X3oO4wd1F15D9WbhTcwCgYIKoZIzj0EAwIw
+QTEbMBkGA1UECgwSSGFuZHNoYWtlIEV4YW1wbGVzMSIwIAYDVQQDDBlIYW5kc2hh
+a2UgRXhhbXBsZSBSb290IENBMB4XDTI2MTIwNDE2NDkyNVoXDTQ2MTEyOTE2NDky
+NVowQTEbMBkGA1UECgwSSGFuZHNoYWtlIEV4YW1wbGVzMSIwIAYDVQQDDBlIYW5k
+c2hha2UgRXhhbXBsZSBSb290IENBMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE
+3oEDfsAXVXoJh7vh9Pla84B1CONWHWTMh5mzMb6UIoX9/riFNMPkArmMM0uykn/n
++0awOWI+xKqUiU+0STsTuqNjMGEwHQYDVR0OBBYEFJLWU1yvXIkFOAlh7Kz089nR
+eJJ6MB8GA1UdIwQYMBaAFJLWU1yvXIkFOAlh7Kz089nReJJ6MA8GA1UdEwEB/wQF
+MAMBAf8wDgYDVR0PAQH/BAQDAgEGMAoGCCqGSM49BAMCA0kAMEYCIQCUIFQDvBUg
+Iwvj/nf5ZLVsos1tq0SDW1rR8OJHAhR6twIhAPH7zqEOx2dp8MgUSX7U0Ldr1c1b
+3Ns424JH4LRD7wj/
+-----END CERTIFICATE-----
+`;
+
+const DEVICE = `-----BEGIN CERTIFICATE-----
+MIIB/jCCAaOgAwIBAgIUaISsgchNTZq2XoCol3Mqb/ZdP/wwCgYIKoZIzj0EAwIw
+QTEbMBkGA1UECgwSSGFuZHNoYWtlIEV4YW1wbGVzMSIwIAYDVQQDDBlIYW5kc2hh
+a2UgRXhhbXBsZSBSb290IENBMB4XDTI2MTIwNDE2NDkyNloXDTM2MTIwMTE2NDky
+NlowRTELMAkGA1UEBhMCRlIxGzAZBgNVBAoMEkhhbmRzaGFrZSBFeGFtcGxlczEZ
+MBcGA1UEAwwQZXhhbXBsZS1zZW5zb3ItMTBZMBMGByqGSM49AgEGCCqGSM49AwEH
+A0IABGuUJjHO0GAWjMtTnoiZQLQs3uhDhcaK4n4aSLDsa76iiLb6VpoJEoYVnn8T
+YjhrNneaEuu1WQX/81a/2DfbveejdTBzMAwGA1UdEwEB/wQCMAAwDgYDVR0PAQH/
+BAQDAgeAMBMGA1UdJQQMMAoGCCsGAQUFBwMCMB0GA1UdDgQWBBRh27sgINdAB50N
+29lN8wnYPkNPKjAfBgNVHSMEGDAWgBSS1lNcr1yJBTgJYeys9PPZ0XiSejAKBggq
+hkjOPQQDAgNJADBGAiEA8LgMQwo30oMlsM4NuGbwS+hzzJ+iXgc72jMy1wf0Yn8C
+IQCx4dXysuczP4+dacCdsI+XdtSrUfu9x8HoyQI588WgFA==
+-----END CERTIFICATE-----
+`;
+
+const CSR = `-----BEGIN CERTIFICATE REQUEST-----
+MIIBADCBpwIBADBFMQswCQYDVQQGEwJGUjEbMBkGA1UECgwSSGFuZHNoYWtlIEV4
+YW1wbGVzMRkwFwYDVQQDDBBleGFtcGxlLXNlbnNvci0xMFkwEwYHKoZIzj0CAQYI
+KoZIzj0DAQcDQgAEa5QmMc7QYBaMy1OeiJlAtCze6EOFxorifhpIsOxrvqKItvpW
+mgkShhWefxNiOGs2d5oS67VZBf/zVr/YN9u956AAMAoGCCqGSM49BAMCA0gAMEUC
+IQCDcpddSmJ0jIUh60hwHZu7wUMjZ6Hj+GzXZFvbv6Br9AIgS8EHQ73xC/qDWP6L
+YGGx+qU5Njbfnn3EaWSGIkVt5dY=
+-----END CERTIFICATE REQUEST-----
+`;
+
+const ENCRYPTED_KEY = `-----BEGIN ENCRYPTED PRIVATE KEY-----
+MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAhna8yoRkRfrAICCAAw
+DAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEEKKYQSv0gpzcEE+LKOWLEe8EgZBZ
+8C/OX/ZiDY4V3cBDfjTea6vwh8+6ImElxiIphjEP9xmZXDgXRCl+cQJZ7pcLgEhH
+Wt6zUHOfqHFi5hJLqMHXNQqiuBbyznJh+mZ4tD4CygODNpvc+OWk+zKt9EJwx/05
+7LQVEJc3oOYx1aLi1N68Y2HbLWi/QQ9pXFO/nML1JMBrPu0hXNx6dLl46sXbNJc=
+-----END ENCRYPTED PRIVATE KEY-----
+`;
+
+/** A '*' typed into the base64 on line 4, column 21: the base64 stage rejects it. */
+const DAMAGED = `-----BEGIN CERTIFICATE-----
+MIIB/jCCAaOgAwIBAgIUaISsgchNTZq2XoCol3Mqb/ZdP/wwCgYIKoZIzj0EAwIw
+QTEbMBkGA1UECgwSSGFuZHNoYWtlIEV4YW1wbGVzMSIwIAYDVQQDDBlIYW5kc2hh
+a2UgRXhhbXBsZSBSb290*ENBMB4XDTI2MTIwNDE2NDkyNloXDTM2MTIwMTE2NDky
+NlowRTELMAkGA1UEBhMCRlIxGzAZBgNVBAoMEkhhbmRzaGFrZSBFeGFtcGxlczEZ
+MBcGA1UEAwwQZXhhbXBsZS1zZW5zb3ItMTBZMBMGByqGSM49AgEGCCqGSM49AwEH
+A0IABGuUJjHO0GAWjMtTnoiZQLQs3uhDhcaK4n4aSLDsa76iiLb6VpoJEoYVnn8T
+YjhrNneaEuu1WQX/81a/2DfbveejdTBzMAwGA1UdEwEB/wQCMAAwDgYDVR0PAQH/
+BAQDAgeAMBMGA1UdJQQMMAoGCCsGAQUFBwMCMB0GA1UdDgQWBBRh27sgINdAB50N
+29lN8wnYPkNPKjAfBgNVHSMEGDAWgBSS1lNcr1yJBTgJYeys9PPZ0XiSejAKBggq
+hkjOPQQDAgNJADBGAiEA8LgMQwo30oMlsM4NuGbwS+hzzJ+iXgc72jMy1wf0Yn8C
+IQCx4dXysuczP4+dacCdsI+XdtSrUfu9x8HoyQI588WgFA==
+-----END CERTIFICATE-----
+`;
+
+/** Two lines of base64 missing: the DER inside is shorter than its outer length says. */
+const CUT_SHORT = `-----BEGIN CERTIFICATE-----
+MIIB/jCCAaOgAwIBAgIUaISsgchNTZq2XoCol3Mqb/ZdP/wwCgYIKoZIzj0EAwIw
+QTEbMBkGA1UECgwSSGFuZHNoYWtlIEV4YW1wbGVzMSIwIAYDVQQDDBlIYW5kc2hh
+a2UgRXhhbXBsZSBSb290IENBMB4XDTI2MTIwNDE2NDkyNloXDTM2MTIwMTE2NDky
+A0IABGuUJjHO0GAWjMtTnoiZQLQs3uhDhcaK4n4aSLDsa76iiLb6VpoJEoYVnn8T
+YjhrNneaEuu1WQX/81a/2DfbveejdTBzMAwGA1UdEwEB/wQCMAAwDgYDVR0PAQH/
+BAQDAgeAMBMGA1UdJQQMMAoGCCsGAQUFBwMCMB0GA1UdDgQWBBRh27sgINdAB50N
+29lN8wnYPkNPKjAfBgNVHSMEGDAWgBSS1lNcr1yJBTgJYeys9PPZ0XiSejAKBggq
+hkjOPQQDAgNJADBGAiEA8LgMQwo30oMlsM4NuGbwS+hzzJ+iXgc72jMy1wf0Yn8C
+IQCx4dXysuczP4+dacCdsI+XdtSrUfu9x8HoyQI588WgFA==
+-----END CERTIFICATE-----
+`;
+
+export interface InspectorExample {
+  id: string;
+  label: string;
+  text: string;
+}
+
+export const INSPECTOR_EXAMPLES: InspectorExample[] = [
+  { id: 'device', label: 'A device certificate', text: DEVICE },
+  { id: 'chain', label: 'Two certificates: device, then its CA', text: DEVICE + CA },
+  { id: 'csr', label: 'A certificate signing request', text: CSR },
+  {
+    id: 'encrypted-key',
+    label: 'An encrypted private key (password: handshake)',
+    text: ENCRYPTED_KEY,
+  },
+  { id: 'damaged', label: 'A damaged certificate: * in the base64', text: DAMAGED },
+  { id: 'cut-short', label: 'A certificate with two lines missing', text: CUT_SHORT },
+];
