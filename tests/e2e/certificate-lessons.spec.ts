@@ -1,14 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test as base } from '../support/fixtures.ts';
 
 const OPENSSL = '/usr/bin/openssl';
-const REGISTRY_LANDED = existsSync(
-  resolve(import.meta.dirname, '../../src/browser/registry/index.ts'),
-);
 
 /** The two certificate lessons, opened from the lab server. */
 const test = base.extend<{ certificates: Page; deviceAuthentication: Page; folder: string }>({
@@ -322,10 +319,9 @@ test.describe('Device kit', () => {
 });
 
 test.describe('The lab registry', () => {
-  test.skip(!REGISTRY_LANDED, 'src/browser/registry/index.ts is not in this tree yet');
-
   test('a certificate from a CSR is activated, then revoked, and REVOKED is final', async ({
     deviceAuthentication,
+    lab,
   }) => {
     const workshop = await widget(deviceAuthentication, 'Certificate workshop');
     await expect(workshop.locator('[data-lab="lab-server"]')).toBeVisible();
@@ -339,14 +335,18 @@ test.describe('The lab registry', () => {
     });
     const status = item.locator('.hs-pki-status');
     await expect(status).toHaveText('INACTIVE');
-    await item.getByRole('button', { name: 'Activate' }).click();
+    await item.getByRole('button', { name: 'Activate', exact: true }).click();
     await expect(status).toHaveText('ACTIVE');
 
     await item.getByRole('button', { name: 'Revoke…' }).click();
     await item.getByRole('alertdialog').getByRole('button', { name: 'Revoke for good' }).click();
     await expect(status).toHaveText('REVOKED');
-    await expect(item.getByRole('button', { name: 'Activate' })).toBeDisabled();
+    await expect(item.getByRole('button', { name: 'Activate', exact: true })).toBeDisabled();
     await expect(item).toContainText('REVOKED is final');
+    await lab.waitForLine(
+      /lab:registry.*certificate [0-9a-f]{8}… ACTIVE -> REVOKED subject="CN=greenhouse-sensor-3,O=Greenhouse Co"/,
+      10_000,
+    );
 
     // The status lives in the lab server, not the page: a reload reads it back.
     await deviceAuthentication.reload();
@@ -370,5 +370,86 @@ test.describe('The lab registry', () => {
     await expect(
       deviceAuthentication.getByRole('note', { name: 'Save the private key now' }),
     ).toHaveCount(0);
+  });
+
+  test('your own CA and its device certificate are registered, INACTIVE until activated', async ({
+    certificates,
+    lab,
+  }) => {
+    await makeCaAndDevice(certificates);
+    const workshop = await widget(certificates, 'Certificate workshop');
+    await workshop.getByRole('button', { name: 'Register my CA and device certificate' }).click();
+
+    const item = workshop.getByRole('listitem', {
+      name: 'Lab certificate CN=greenhouse-sensor-1,O=Greenhouse Co',
+    });
+    await expect(item.locator('.hs-pki-status')).toHaveText('INACTIVE');
+    await lab.waitForLine(
+      /lab:registry.*ca [0-9a-f]{8}… new -> ACTIVE subject="CN=My Device Root CA,O=Greenhouse Co"/,
+      10_000,
+    );
+    await item.getByRole('button', { name: 'Activate', exact: true }).click();
+    await expect(item.locator('.hs-pki-status')).toHaveText('ACTIVE');
+  });
+
+  test('a kit for a certificate the lab signed from a CSR verifies against the lab CA', async ({
+    deviceAuthentication,
+    folder,
+  }) => {
+    const workshop = await widget(deviceAuthentication, 'Certificate workshop');
+    const csr = workshop.getByRole('form', { name: 'Create certificate from CSR' });
+    await csr.getByRole('button', { name: 'Create certificate from CSR' }).click();
+    await expect(workshop.getByRole('status').filter({ hasText: 'signed your CSR' })).toBeVisible();
+
+    const kit = await widget(deviceAuthentication, 'Device kit');
+    for (const name of ['device.crt', 'device.key', 'ca.pem']) {
+      await download(deviceAuthentication, kit, name, folder);
+    }
+    const verify = openssl([
+      'verify',
+      '-CAfile',
+      join(folder, 'ca.pem'),
+      join(folder, 'device.crt'),
+    ]);
+    expect(verify.out.trim()).toBe(`${join(folder, 'device.crt')}: OK`);
+    const issuer = openssl([
+      'x509',
+      '-in',
+      join(folder, 'ca.pem'),
+      '-noout',
+      '-subject',
+      '-nameopt',
+      'RFC2253',
+    ]);
+    expect(issuer.out.trim()).toBe('subject=CN=Handshake Lab Root CA,O=Handshake Lab');
+  });
+
+  test('with the in-page lab picked, certificates live in this browser and survive a reload', async ({
+    deviceAuthentication,
+  }) => {
+    // The broker picker remembers its pick here; the in-page lab keeps its registry in IndexedDB.
+    await deviceAuthentication.evaluate(() =>
+      localStorage.setItem('handshake.broker', JSON.stringify({ kind: 'in-page' })),
+    );
+    await deviceAuthentication.reload();
+    const workshop = await widget(deviceAuthentication, 'Certificate workshop');
+    await expect(workshop.locator('[data-lab="in-page"]')).toBeVisible();
+
+    const csr = workshop.getByRole('form', { name: 'Create certificate from CSR' });
+    await csr.getByRole('button', { name: 'Create certificate from CSR' }).click();
+    const item = workshop.getByRole('listitem', {
+      name: /^Lab certificate CN=greenhouse-sensor-3/,
+    });
+    await item.getByRole('button', { name: 'Activate', exact: true }).click();
+    await expect(item.locator('.hs-pki-status')).toHaveText('ACTIVE');
+
+    await deviceAuthentication.reload();
+    const again = (await widget(deviceAuthentication, 'Certificate workshop')).getByRole(
+      'listitem',
+      {
+        name: /^Lab certificate CN=greenhouse-sensor-3/,
+      },
+    );
+    await expect(again.locator('.hs-pki-status')).toHaveText('ACTIVE');
   });
 });

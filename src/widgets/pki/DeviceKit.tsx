@@ -140,6 +140,13 @@ function KitFiles({ pki, source }: { pki: Pki; source: KitSource }) {
           it: the kit has no device.key. Use the key you saved then, or make a new certificate.
         </p>
       )}
+      {source.status && source.status !== 'ACTIVE' && (
+        <p class="hs-warning">
+          This certificate is {source.status} in the lab's registry, so the lab will refuse it at
+          connect. {source.status === 'REVOKED' ? 'Make a new one' : 'Activate it in the workshop'}{' '}
+          before the device uses it.
+        </p>
+      )}
       <Downloads files={files} label="Device kit files" />
       <details open={shown} onToggle={(e) => setShown(e.currentTarget.open)}>
         <summary>Read README.txt here</summary>

@@ -2,6 +2,7 @@
  * The device kit: the files a real device (or mosquitto_pub on a laptop) needs to connect to the
  * lab server with mutual TLS, and a README.txt that says what each one is.
  */
+import type { CertificateStatus } from '../../core/lab/certificate-registry.ts';
 import type { Identities } from './identity-store.ts';
 
 export interface KitSource {
@@ -14,6 +15,8 @@ export interface KitSource {
   caPem: string;
   /** Who signed it: the learner's own CA, or the lab's CA (as AWS's Amazon CA would). */
   signer: 'own-ca' | 'lab-ca';
+  /** Its status in the lab's registry, for a certificate made there. */
+  status?: CertificateStatus;
 }
 
 /** Every identity this browser holds that a kit can be made from, newest lab ones first. */
@@ -38,6 +41,7 @@ export function kitSources(made: Identities): KitSource[] {
       ...(c.privateKeyPem ? { privateKeyPem: c.privateKeyPem } : {}),
       caPem: c.caPem,
       signer: 'lab-ca',
+      status: c.status,
     });
   }
   return sources;

@@ -74,9 +74,11 @@ export async function registerOwn(
 ): Promise<{ record: CertificateRecord; caWasNew: boolean; remembered: LabCertificate }> {
   const crypto = webCrypto();
   const caId = await pki.certificateId(crypto, certificateOf(pki, options.ca.certificatePem).der);
-  const cas = await registry.listCas();
-  const caWasNew = !cas.some((ca) => ca.caCertificateId === caId);
-  if (caWasNew) await registry.registerCa(options.ca.certificatePem, 'ACTIVE');
+  const known = (await registry.listCas()).find((ca) => ca.caCertificateId === caId);
+  const caWasNew = !known;
+  if (!known) await registry.registerCa(options.ca.certificatePem, 'ACTIVE');
+  // A device can only connect while the CA that signed it is ACTIVE too.
+  else if (known.status !== 'ACTIVE') await registry.setCaStatus(caId, 'ACTIVE');
 
   const deviceId = await pki.certificateId(
     crypto,

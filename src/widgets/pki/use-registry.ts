@@ -9,14 +9,6 @@ import type { BrokerTarget } from '../../browser/connection/connection.ts';
 import type { CertificateRegistry } from '../../core/lab/certificate-registry.ts';
 import { useBrokerChoice } from '../broker/use-broker.ts';
 
-interface RegistryModule {
-  registryFor(target: BrokerTarget): CertificateRegistry | Promise<CertificateRegistry>;
-}
-
-// A glob, not import(): it resolves to nothing while src/browser/registry is still being
-// written, so the page builds either way and the buttons say why they cannot work yet.
-const registryModules = import.meta.glob<RegistryModule>('../../browser/registry/index.ts');
-
 export type LabKind = 'lab-server' | 'in-page';
 
 export type RegistryState =
@@ -77,14 +69,7 @@ export function useRegistry(): RegistryState {
 }
 
 async function openRegistry(target: BrokerTarget): Promise<CertificateRegistry> {
-  const load = Object.values(registryModules)[0];
-  if (!load) {
-    throw new Error(
-      'The lab’s certificate registry is not part of this build of the course yet, so the lab ' +
-        'cannot issue, register, activate or revoke certificates here. Making your own CA and ' +
-        'device certificates works without it.',
-    );
-  }
-  const module = await load();
-  return module.registryFor(target);
+  // The HTTP and IndexedDB adapters load on first use, never with the page.
+  const { registryFor } = await import('../../browser/registry/registry-for.ts');
+  return registryFor(target);
 }

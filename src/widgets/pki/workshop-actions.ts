@@ -2,6 +2,8 @@
  * What the workshop's buttons do, apart from the page: make a CA, have it sign a device
  * certificate, and read certificates and keys back from the PEM kept in the browser.
  */
+import { RegistryError } from '../../core/lab/certificate-registry.ts';
+import { REGISTRY_ERRORS } from '../../core/lab/registry/registry-errors.ts';
 import type { Certificate, CertificateAuthority, NameInput } from '../../core/pki/index.ts';
 import type { KeyedCertificate, WorkshopAlgorithm } from './identity-store.ts';
 import { webCrypto, type Pki } from './load-pki.ts';
@@ -72,8 +74,9 @@ export function describeError(error: unknown): { title: string; message: string 
   if (error instanceof Error && 'title' in error && typeof error.title === 'string') {
     return { title: error.title, message: error.message };
   }
-  if (error instanceof Error && error.name === 'RegistryError') {
-    return { title: 'The lab refused', message: error.message };
+  if (error instanceof RegistryError) {
+    const known = REGISTRY_ERRORS[error.code as keyof typeof REGISTRY_ERRORS];
+    return { title: known?.title ?? 'The lab refused', message: error.message };
   }
   if (error instanceof Error) return { title: 'Something went wrong', message: error.message };
   return { title: 'Something went wrong', message: String(error) };

@@ -91,8 +91,12 @@ export async function fakeRegistry(): Promise<FakeRegistry> {
       cas.push(ca);
       return ca;
     },
-    async setCaStatus() {
-      throw new Error('not used');
+    async setCaStatus(id, status) {
+      log('setCaStatus', { id, status });
+      const ca = cas.find((c) => c.caCertificateId === id);
+      if (!ca) throw new RegistryError('ca-not-found', `No CA ${id}.`);
+      ca.status = status;
+      return ca;
     },
     async listCertificates() {
       log('listCertificates');

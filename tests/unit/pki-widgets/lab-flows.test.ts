@@ -59,6 +59,18 @@ describe('the AWS flows against a lab registry', () => {
     expect(first.remembered.caPem).toBe(ca.certificatePem);
   });
 
+  it('an INACTIVE CA of yours is activated again, since its devices could not connect', async () => {
+    const registry = await fakeRegistry();
+    const ca = await makeCa(pki, 'P-256', { CN: 'Sleeping CA' });
+    const device = await issueDevice(pki, ca, 'P-256', { CN: 'greenhouse-sensor-4' });
+    const record = await registry.registerCa(ca.certificatePem, 'INACTIVE');
+
+    await registerOwn(pki, registry, { ca, device, lab: 'lab-server' });
+    expect(
+      (await registry.listCas()).find((c) => c.caCertificateId === record.caCertificateId)?.status,
+    ).toBe('ACTIVE');
+  });
+
   it('a revoked certificate cannot be activated again, and the refusal reaches the caller', async () => {
     const registry = await fakeRegistry();
     const { remembered } = await createKeysAndCertificate(registry, {
