@@ -230,6 +230,36 @@ test.describe('Certificate inspector', () => {
     await form.getByRole('button', { name: 'Decrypt' }).click();
     await expect(key.locator('.hs-pki-decrypted > h4')).toHaveText('Inside: EC P-256');
   });
+  test('a DER file opened from disk is decoded without touching the text box', async ({
+    certificates,
+    folder,
+  }) => {
+    opensslCertificate(folder, 'der-device');
+    const der = join(folder, 'der-device.der');
+    const made = openssl([
+      'x509',
+      '-in',
+      join(folder, 'der-device.pem'),
+      '-outform',
+      'der',
+      '-out',
+      der,
+    ]);
+    expect(made.status, made.out).toBe(0);
+    const inspector = await widget(certificates, 'Certificate inspector');
+    const box = inspector.getByLabel(/^PEM text/);
+    await box.fill('typed text stays');
+
+    await inspector.locator('input[type="file"]').setInputFiles(der);
+    await expect(inspector.getByRole('status').first()).toContainText(
+      'Showing the file der-device.der',
+    );
+    await expect(inspector.locator('.hs-pki-block__head')).toContainText('DER file');
+    await expect(inspector.locator('[data-entry="Subject"] dd')).toHaveText('CN=der-device');
+
+    await inspector.getByRole('button', { name: 'Back to the text box' }).click();
+    await expect(box).toHaveValue('typed text stays');
+  });
 });
 
 test.describe('Chain checker', () => {
