@@ -35,13 +35,9 @@ const cryptoRows: string[][] = [];
 try {
   const page = await browser.newPage();
   await page.goto(new URL('/lab/benchmark/', lab.url).toString());
-  const bench = page.locator('.hs-bench');
+  const bench = page.locator('.hs-bench').first();
   await bench.scrollIntoViewIfNeeded();
-  await bench
-    .locator('[data-ready="true"]')
-    .or(page.locator('.hs-bench[data-ready="true"]'))
-    .first()
-    .waitFor();
+  await page.locator('.hs-bench[data-ready="true"]').first().waitFor();
 
   for (const broker of ['In-page lab', 'Lab server (npm start)']) {
     await pickBroker(page, broker);
