@@ -77,16 +77,21 @@ test.describe('How MQTT works: the lab terminal', () => {
     playground,
     terminal,
   }) => {
-    await terminal.run("mosquitto_sub -t 'lab/#' -v -C 1 -d -i term-sub");
+    // A topic of this test's own: the lab server is shared by the whole file, and a retained
+    // message another test left under lab/ would otherwise arrive first.
+    const topic = `lab/terminal-${Date.now()}/temperature`;
+    await terminal.run(
+      `mosquitto_sub -t '${topic.replace('temperature', '#')}' -v -C 1 -d -i term-sub`,
+    );
     // -d prints the SUBACK, so the subscription is in place before the device publishes.
     await expect(terminal.screen).toContainText('Subscribed (mid: 1): 0');
 
     const device = playground.client('Device');
     await device.connect();
-    await device.publish('lab/greenhouse/temperature', '{"celsius":21.5}');
+    await device.publish(topic, '{"celsius":21.5}');
     await terminal.root.scrollIntoViewIfNeeded();
 
-    await expect(terminal.screen).toContainText('lab/greenhouse/temperature {"celsius":21.5}');
+    await expect(terminal.screen).toContainText(`${topic} {"celsius":21.5}`);
     await expect(terminal.screen).toContainText('Client term-sub sending DISCONNECT');
     await terminal.idle();
     await expect(terminal.root.getByRole('status')).toContainText('Goal reached.');
