@@ -137,15 +137,8 @@ test.describe('How MQTT works: the publish/subscribe playground', () => {
 
   test('an mqtt:// broker address is refused with the ws:// form to use', async ({
     playground,
-    page,
   }) => {
-    await page.getByRole('button', { name: 'Change broker' }).click();
-    const picker = page.getByRole('form', { name: 'Pick a broker' });
-    await picker.getByLabel("Another broker's MQTT over WebSocket address").check();
-    await picker
-      .getByLabel('MQTT over WebSocket address', { exact: true })
-      .fill('mqtt://127.0.0.1:1883');
-    await picker.getByRole('button', { name: 'Use this broker' }).click();
+    const picker = await playground.pickCustomBroker('mqtt://127.0.0.1:1883');
 
     const alert = picker.getByRole('alert');
     await expect(alert).toContainText('Browsers cannot open raw MQTT connections');

@@ -89,14 +89,8 @@ test.describe('the course on a static host under a sub-path, with the in-page la
     playground,
     page,
   }) => {
-    await page.getByRole('button', { name: 'Change broker' }).click();
-    const picker = page.getByRole('form', { name: 'Pick a broker' });
-    await picker.getByLabel("Another broker's MQTT over WebSocket address").check();
     // Nothing listens on port 9 (discard) here, so the address itself does not answer.
-    await picker
-      .getByLabel('MQTT over WebSocket address', { exact: true })
-      .fill('ws://127.0.0.1:9/mqtt');
-    await picker.getByRole('button', { name: 'Use this broker' }).click();
+    const picker = await playground.pickCustomBroker('ws://127.0.0.1:9/mqtt');
     await expect(page.locator('.hs-playground .hs-broker')).toHaveAttribute(
       'data-broker',
       'custom',
@@ -108,7 +102,7 @@ test.describe('the course on a static host under a sub-path, with the in-page la
     await expect(device.log).toContainText('Nothing answered at 127.0.0.1:9');
     await expect(device.root.getByRole('status')).toHaveText('Not connected');
 
-    await page.getByRole('button', { name: 'Change broker' }).click();
+    await playground.openPicker();
     await picker.getByLabel(/^In-page lab/).check();
     await picker.getByRole('button', { name: 'Use this broker' }).click();
     await expect(page.locator('.hs-playground .hs-broker')).toHaveAttribute(
@@ -119,8 +113,7 @@ test.describe('the course on a static host under a sub-path, with the in-page la
   });
 
   test('the broker pick is remembered by this browser', async ({ playground, page, site }) => {
-    await page.getByRole('button', { name: 'Change broker' }).click();
-    const picker = page.getByRole('form', { name: 'Pick a broker' });
+    const picker = await playground.openPicker();
     await picker.getByLabel('A public broker').check();
     await picker.getByRole('combobox').selectOption('hivemq');
     await picker.getByRole('button', { name: 'Use this broker' }).click();

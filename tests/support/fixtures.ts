@@ -5,6 +5,21 @@ import { startLabProcess, type LabProcess } from './lab-process.ts';
 export class Playground {
   constructor(readonly page: Page) {}
 
+  /** Opens the broker picker and returns its form. */
+  async openPicker(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Change broker' }).click();
+    return this.page.getByRole('form', { name: 'Pick a broker' });
+  }
+
+  /** Picks "another broker" with the address a learner typed, and submits the picker. */
+  async pickCustomBroker(address: string): Promise<Locator> {
+    const picker = await this.openPicker();
+    await picker.getByLabel("Another broker's MQTT over WebSocket address").check();
+    await picker.getByLabel('MQTT over WebSocket address', { exact: true }).fill(address);
+    await picker.getByRole('button', { name: 'Use this broker' }).click();
+    return picker;
+  }
+
   client(label: 'Device' | 'Dashboard'): ClientPanel {
     return new ClientPanel(this.page.getByRole('article', { name: `${label} client` }));
   }
