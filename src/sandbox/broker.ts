@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { createBrokerHooks, type ClientOrigin } from '../core/lab/broker-hooks.ts';
 import { formatLabEvent, type LabEvent, type Transport } from '../core/lab/lab-event.ts';
+import type { DeviceIdentity } from '../core/tls/handshake-report.ts';
 import type { Logger } from './log.ts';
 
 /** The lab broker: aedes with the lab's rules, raising one LabEvent per thing that happens. */
@@ -10,7 +11,7 @@ export interface LabBroker {
   aedes: Aedes;
   events: EventEmitter<{ event: [LabEvent] }>;
   /** Hands a connected byte stream to the broker, remembering how and whence it came. */
-  handle(stream: Duplex, transport: Transport, address: string): void;
+  handle(stream: Duplex, transport: Transport, address: string, identity?: DeviceIdentity): void;
   close(): Promise<void>;
 }
 
@@ -38,9 +39,9 @@ export async function createLabBroker(log: Logger): Promise<LabBroker> {
   return {
     aedes,
     events,
-    handle(stream, transport, address) {
+    handle(stream, transport, address, identity) {
       const client = aedes.handle(stream);
-      origins.set(client, { transport, address });
+      origins.set(client, identity ? { transport, address, identity } : { transport, address });
     },
     close: () => new Promise((resolve) => aedes.close(() => resolve())),
   };

@@ -1,4 +1,5 @@
 import { checkClientPublish, checkClientSubscribe } from './broker-rules.ts';
+import type { DeviceIdentity } from '../tls/handshake-report.ts';
 import type { LabEvent, Transport } from './lab-event.ts';
 
 /*
@@ -47,6 +48,8 @@ export interface LabBrokerEvents<C, S> {
 export interface ClientOrigin {
   transport: Transport;
   address: string;
+  /** The device certificate the broker accepted at the TLS handshake; absent without one. */
+  identity?: DeviceIdentity;
 }
 
 export interface BrokerHookOptions<C, P> {
