@@ -4,16 +4,15 @@
  * something changed, then tell `onChange`. Calls run one at a time, in the order made.
  */
 import { PkiError, type CertificateAuthority, type CryptoPort } from '../../pki/index.ts';
-import {
-  RegistryError,
-  type CaRecord,
-  type CaStatus,
-  type CertificateRegistry,
-} from '../certificate-registry.ts';
+import { RegistryError, type CaRecord, type CaStatus } from '../certificate-registry.ts';
+import type { LabRegistry } from '../iot-registry.ts';
+import { certificateAttachments } from './attachment-flows.ts';
 import { registerCa, setCaStatus } from './ca-flows.ts';
+import { iotOperations } from './iot-operations.ts';
 import * as flows from './issuing-flows.ts';
 import { labCaRecord, labCaSigner, makeLabCa } from './lab-ca.ts';
 import type { RegistryChange } from './registry-change.ts';
+import { registryError, shortId } from './registry-errors.ts';
 import {
   emptyRegistryState,
   parseRegistryState,
@@ -35,7 +34,7 @@ export interface RegistryOptions {
 }
 
 /** The registry, plus what only the lab itself may ask: the lab CA as a signer. */
-export interface LabCertificateRegistry extends CertificateRegistry {
+export interface LabCertificateRegistry extends LabRegistry {
   /** The lab CA with its key, e.g. to issue the lab broker's server certificate. Never sent to a page. */
   labCaAuthority(): Promise<CertificateAuthority>;
 }
@@ -92,6 +91,8 @@ export function createCertificateRegistry(
   };
 
   return {
+    ...iotOperations(run),
+
     labCa: () => run(ensureLabCa),
 
     labCaAuthority: () => run(async (tx) => signerFor(tx.state, await ensureLabCa(tx))),
@@ -145,6 +146,7 @@ export function createCertificateRegistry(
       run(async (tx) => {
         const record = findCertificate(tx, certificateId);
         checkDeletable(record);
+        checkUnattached(record.certificateId, certificateAttachments(tx, record.certificateId));
 
         tx.state.certificates = tx.state.certificates.filter((c) => c !== record);
         tx.changed({
@@ -156,6 +158,17 @@ export function createCertificateRegistry(
         });
       }),
   };
+}
+
+/** AWS's DeleteCertificate refuses a certificate that still has policies or things attached. */
+function checkUnattached(certificateId: string, attachments: string[]): void {
+  if (attachments.length === 0) return;
+
+  throw registryError(
+    'certificate-attached',
+    `Certificate ${shortId(certificateId)} is still attached to ${attachments.join(', ')}. ` +
+      'Detach them (DetachPolicy, DetachThingPrincipal), then delete the certificate.',
+  );
 }
 
 // Stores check what they read and say where it came from; this catches a store that does not.

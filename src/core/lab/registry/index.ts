@@ -7,6 +7,11 @@ export {
   type LabCertificateRegistry,
   type RegistryOptions,
 } from './create-certificate-registry.ts';
+export { MAX_POLICIES } from './attachment-flows.ts';
+export { readRegistryArn, registryArn, type RegistryResourceType } from './iot-names.ts';
+export { emptyIotState, type IotState } from './iot-state.ts';
+export { MAX_THING_ATTRIBUTES } from './thing-flows.ts';
+export { MAX_GROUP_DEPTH } from './thing-group-flows.ts';
 export { ISSUED_KEY_ALGORITHMS, type IssuedKeyAlgorithm } from './issuing-flows.ts';
 export { LAB_CA_ORGANIZATION } from './lab-ca.ts';
 export { formatRegistryChange, type RegistryChange } from './registry-change.ts';

@@ -20,6 +20,13 @@ export type RegistryChange =
       from: CaStatus | null;
       to: CaStatus | null;
       isLabCa: boolean;
+    }
+  | {
+      record: 'policy' | 'thing' | 'thing-type' | 'thing-group' | 'attachment';
+      /** The policy, thing, type or group name; for an attachment, the policy or thing name. */
+      id: string;
+      /** What happened, in a few words, e.g. `version 2 created, now the default`. */
+      what: string;
     };
 
 /**
@@ -27,6 +34,8 @@ export type RegistryChange =
  * record reads `new -> INACTIVE`, a deleted one `INACTIVE -> deleted`.
  */
 export function formatRegistryChange(change: RegistryChange): string {
+  if (!('from' in change)) return `${change.record} ${JSON.stringify(change.id)} ${change.what}`;
+
   const from = change.from ?? 'new';
   const to = change.to ?? 'deleted';
   const how =

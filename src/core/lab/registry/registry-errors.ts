@@ -21,6 +21,7 @@ export const REGISTRY_ERRORS = {
   'thing-group-not-found': { kind: 'missing', title: 'No thing group with that name' },
   'not-attached': { kind: 'missing', title: 'The two are not attached' },
   'resource-already-exists': { kind: 'conflict', title: 'A resource of that name already exists' },
+  'certificate-attached': { kind: 'conflict', title: 'The certificate still has attachments' },
   'policy-attached': { kind: 'conflict', title: 'The policy is still attached' },
   'version-limit': { kind: 'conflict', title: 'The policy already has five versions' },
   'default-version': { kind: 'conflict', title: 'The default version cannot be deleted' },

@@ -3,6 +3,7 @@
  * operation. The lab server writes it to a file, the in-page lab to IndexedDB, tests to memory.
  */
 import type { CaRecord, CertificateRecord } from '../certificate-registry.ts';
+import { iotOutlineProblem, type IotState } from './iot-state.ts';
 import { registryError } from './registry-errors.ts';
 
 export const REGISTRY_STATE_VERSION = 1;
@@ -14,6 +15,8 @@ export interface RegistryState {
   labCa: { caCertificateId: string; privateKeyPem: string } | null;
   cas: CaRecord[];
   certificates: CertificateRecord[];
+  /** Policies, things and thing groups; absent from registries saved before they existed. */
+  iot?: IotState;
 }
 
 /** Where the state lives. `load` answers null before the first save. */
@@ -54,6 +57,8 @@ function outlineProblem(value: unknown): string | null {
     return `its version is ${JSON.stringify(state.version)}, expected ${REGISTRY_STATE_VERSION}`;
   if (!Array.isArray(state.cas)) return '"cas" is not a list';
   if (!Array.isArray(state.certificates)) return '"certificates" is not a list';
+  const iot = iotOutlineProblem(state.iot);
+  if (iot) return iot;
 
   const labCa = state.labCa as RegistryState['labCa'] | undefined;
   if (labCa === null) return null;

@@ -3,6 +3,7 @@ import type { CaRecord, CertificateRecord } from '../certificate-registry.ts';
 import { registryError, shortId } from './registry-errors.ts';
 import type { RegistryChange } from './registry-change.ts';
 import type { RegistryState } from './registry-state.ts';
+import { completeIotState, type IotState } from './iot-state.ts';
 
 export interface RegistryTransaction {
   state: RegistryState;
@@ -43,4 +44,10 @@ function notFound(id: unknown, what: string): string {
     `"${text}" is not a ${what} ID: an ID is the 64 lowercase hex digits of the SHA-256 of ` +
     'the certificate’s DER, as AWS IoT shows it.'
   );
+}
+
+/** The policies, things and groups; made (empty) on first use for a registry that had none. */
+export function iotOf(tx: RegistryTransaction): IotState {
+  tx.state.iot = completeIotState(tx.state.iot);
+  return tx.state.iot;
 }
