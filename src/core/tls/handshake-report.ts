@@ -89,6 +89,11 @@ export interface HandshakeStep {
   carries: { label: string; value: string }[];
   /** What the receiving side (or the sender, for its own checks) verified on it. */
   checks: HandshakeCheck[];
+  /**
+   * Emulated mode only: SHA-256 of the modelled transcript up to and including this message,
+   * lowercase hex (RFC 8446 §4.4.1's Transcript-Hash over the model's encoding).
+   */
+  transcriptHash?: string;
 }
 
 /** The alert that ended a failed handshake (RFC 8446 §6.2), as the side that sent it named it. */
@@ -128,4 +133,6 @@ export interface HandshakeReport {
   failure: { code: HandshakeFailure; message: string } | null;
   /** Set when the broker accepted the device certificate. */
   identity: DeviceIdentity | null;
+  /** What the report leaves out or models, for the learner (the emulated mode says it is one). */
+  notes?: string[];
 }
