@@ -11,6 +11,7 @@ import { Shell } from '../../core/shell/shell.ts';
 import { TerminalSession } from '../../core/shell/terminal-session.ts';
 import { LocalFileArea } from './local-file-area.ts';
 import { pageMqttPort } from './page-mqtt-port.ts';
+import { pageRegistryPort } from './page-registry-port.ts';
 import { XtermAdapter } from './xterm-adapter.ts';
 
 const HISTORY_KEY = 'handshake.terminal.history';
@@ -32,7 +33,10 @@ export async function startTerminal(
   const persistent = LocalFileArea.available();
   const files: FileArea = persistent ? new LocalFileArea() : new MemoryFileArea();
   const mqtt = pageMqttPort();
-  const shell = new Shell({ files, mqtt, clock: browserClock() }, { history: loadHistory() });
+  const shell = new Shell(
+    { files, mqtt, clock: browserClock(), crypto: globalThis.crypto, registry: pageRegistryPort() },
+    { history: loadHistory() },
+  );
   const adapter = new XtermAdapter(host, options);
   const session = new TerminalSession(shell, adapter);
 

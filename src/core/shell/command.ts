@@ -3,9 +3,11 @@
  * and time only through the ports in `CommandContext`, so the same command runs in the page,
  * in Node and in a unit test.
  */
+import type { CryptoPort } from '../pki/crypto-port.ts';
 import type { FileArea } from './file-area.ts';
 import type { LabNames, NameKind } from './lab-names.ts';
 import type { MqttPort } from './mqtt-port.ts';
+import type { RegistryPort } from './registry-port.ts';
 import type { ShellEvent } from './shell-event.ts';
 import type { InterruptSignal } from './signal.ts';
 
@@ -54,6 +56,10 @@ export interface CommandContext {
   files: FileArea;
   mqtt: MqttPort;
   clock: Clock;
+  /** WebCrypto, for openssl's keys and signatures; absent where the platform has none. */
+  crypto?: CryptoPort;
+  /** The lab registry behind the page's broker, for `aws iot`; absent in a bare shell. */
+  registry?: RegistryPort;
   /** Names Tab completes, and where commands record the topics they used. */
   names: LabNames;
   /** The shell's command list, for `help`. */

@@ -6,7 +6,6 @@ import type { Command } from './command.ts';
 
 /** Commands that exist in the course's plan but not yet in this terminal, and where they come. */
 const ARRIVING_LATER: Record<string, string> = {
-  openssl: 'the certificate lessons add openssl (keys, CSRs and certificates made in the page)',
   aws: "the AWS IoT lessons add 'aws iot' (things, certificates and policies in the lab)",
 };
 

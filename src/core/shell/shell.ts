@@ -13,11 +13,13 @@ import {
   type Writer,
 } from './command.ts';
 import { STANDARD_COMMANDS } from './commands/index.ts';
+import type { CryptoPort } from '../pki/crypto-port.ts';
 import { FileAreaError, fileName, type FileArea } from './file-area.ts';
 import { LabNames } from './lab-names.ts';
 import type { MqttPort } from './mqtt-port.ts';
 import { expandArgv, parseLine, type Redirect, type SimpleCommand } from './parse-line.ts';
 import { CommandRegistry } from './registry.ts';
+import type { RegistryPort } from './registry-port.ts';
 import type { ShellEvent } from './shell-event.ts';
 import { whenAborted, type InterruptSignal } from './signal.ts';
 
@@ -31,6 +33,10 @@ export interface ShellPorts {
   files: FileArea;
   mqtt: MqttPort;
   clock: Clock;
+  /** For openssl; without it openssl says it cannot make keys here. */
+  crypto?: CryptoPort;
+  /** For `aws iot`; without it the commands say which broker to pick. */
+  registry?: RegistryPort;
 }
 
 export interface ShellOptions {
@@ -167,6 +173,8 @@ export class Shell {
       files: this.ports.files,
       mqtt: this.ports.mqtt,
       clock: this.ports.clock,
+      ...(this.ports.crypto ? { crypto: this.ports.crypto } : {}),
+      ...(this.ports.registry ? { registry: this.ports.registry } : {}),
       names: this.names,
       commands: this.registry.list(),
       history: this.lines,

@@ -5,6 +5,7 @@ import { cat, echo, ls, rm } from './files.ts';
 import { json } from './json.ts';
 import { mosquittoPub } from './mosquitto-pub.ts';
 import { mosquittoSub } from './mosquitto-sub.ts';
+import { openssl } from './openssl/index.ts';
 import { topic } from './topic.ts';
 
 export const STANDARD_COMMANDS: readonly Command[] = [
@@ -12,6 +13,7 @@ export const STANDARD_COMMANDS: readonly Command[] = [
   mosquittoPub,
   topic,
   json,
+  openssl,
   echo,
   cat,
   ls,
