@@ -1,7 +1,6 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { WebSocketServer, createWebSocketStream } from 'ws';
-import type { CertificateRegistry } from '../core/lab/certificate-registry.ts';
 import {
   createCertificateRegistry,
   formatRegistryChange,
@@ -90,7 +89,7 @@ function openRegistry(options: LabServerOptions): LabCertificateRegistry {
 function attachHttp(
   http: HttpServer,
   broker: LabBroker,
-  registry: CertificateRegistry,
+  registry: LabCertificateRegistry,
   info: LabInfo,
   options: LabServerOptions,
 ) {

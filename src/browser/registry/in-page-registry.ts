@@ -3,7 +3,7 @@
  * It needs no worker round trip: IndexedDB and Web Locks work the same in the page and in the
  * lab's worker, so the broker there can open the same database and see the same records.
  */
-import type { CertificateRegistry } from '../../core/lab/certificate-registry.ts';
+import type { LabRegistry } from '../../core/lab/iot-registry.ts';
 import { createCertificateRegistry, type Serialise } from '../../core/lab/registry/index.ts';
 import {
   openRegistryStore,
@@ -15,7 +15,7 @@ import { indexedDbStorage } from './indexeddb-storage.ts';
 /** One lock name for every tab and worker of this origin that writes the registry. */
 export const REGISTRY_LOCK = 'handshake-certificate-registry';
 
-export interface InPageRegistry extends CertificateRegistry {
+export interface InPageRegistry extends LabRegistry {
   /** Closes the database; a later call opens it again. */
   close(): void;
 }

@@ -1,5 +1,5 @@
 /**
- * The lab server's registry from a page: CertificateRegistry over `/api/registry/*`
+ * The lab server's registry from a page: LabRegistry over `/api/registry/*`
  * (src/sandbox/registry/registry-api.ts). The server's refusals come back as RegistryErrors
  * with the same code and message. Only certificates and CSRs are sent: a key the learner made
  * in the page never leaves it.
@@ -8,20 +8,23 @@ import {
   RegistryError,
   type CaRecord,
   type CertificateRecord,
-  type CertificateRegistry,
   type CreatedKeysAndCertificate,
 } from '../../core/lab/certificate-registry.ts';
+import { MalformedPolicyError, type LabRegistry } from '../../core/lab/iot-registry.ts';
+import type { PolicyProblem } from '../../core/policy/index.ts';
+import { labServerIot } from './lab-server-iot.ts';
 import { registryError } from '../../core/lab/registry/index.ts';
 
 /** `fetch` as the page has it; tests pass Node's. */
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export function labServerRegistry(origin: string, fetcher: Fetch = fetch): CertificateRegistry {
+export function labServerRegistry(origin: string, fetcher: Fetch = fetch): LabRegistry {
   const call = <T>(method: string, path: string, body?: unknown) =>
     request<T>(fetcher, origin, method, path, body);
   const certificate = (id: string) => `/api/registry/certificates/${encodeURIComponent(id)}`;
 
   return {
+    ...labServerIot(call),
     labCa: () => call<CaRecord>('GET', '/api/registry/lab-ca'),
     listCas: async () => (await call<{ cas: CaRecord[] }>('GET', '/api/registry/cas')).cas,
     registerCa: (pem, status) =>
@@ -97,7 +100,13 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function errorFrom(response: Response, answer: unknown, request: string): RegistryError {
-  const error = (answer as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  const error = (
+    answer as { error?: { code?: unknown; message?: unknown; problems?: unknown } } | undefined
+  )?.error;
+  if (error?.code === 'malformed-policy' && typeof error.message === 'string') {
+    const problems = Array.isArray(error.problems) ? (error.problems as PolicyProblem[]) : [];
+    return new MalformedPolicyError(error.message, problems);
+  }
   if (typeof error?.code === 'string' && typeof error.message === 'string') {
     return new RegistryError(error.code, error.message);
   }

@@ -3,15 +3,15 @@
  * go"): the lab server's over HTTP, the in-page lab's in IndexedDB. A public or custom broker has
  * no registry the course can reach, so every call refuses with `no-registry`.
  */
-import type { CertificateRegistry } from '../../core/lab/certificate-registry.ts';
+import type { LabRegistry } from '../../core/lab/iot-registry.ts';
 import { registryError } from '../../core/lab/registry/index.ts';
 import type { BrokerTarget } from '../connection/connection.ts';
 import { inPageRegistry } from './in-page-registry.ts';
 import { labServerRegistry } from './lab-server-registry.ts';
 
-let inPage: CertificateRegistry | null = null;
+let inPage: LabRegistry | null = null;
 
-export function registryFor(target: BrokerTarget): CertificateRegistry {
+export function registryFor(target: BrokerTarget): LabRegistry {
   switch (target.kind) {
     case 'lab-server':
       return labServerRegistry(httpOrigin(target.url));
@@ -30,7 +30,7 @@ export function httpOrigin(websocketUrl: string): string {
   return url.origin;
 }
 
-function noRegistry(target: BrokerTarget): CertificateRegistry {
+function noRegistry(target: BrokerTarget): LabRegistry {
   const refuse = () =>
     Promise.reject(
       registryError(
@@ -40,17 +40,7 @@ function noRegistry(target: BrokerTarget): CertificateRegistry {
           'lab server (npm start) to register certificates.',
       ),
     );
-  return {
-    labCa: refuse,
-    listCas: refuse,
-    registerCa: refuse,
-    setCaStatus: refuse,
-    listCertificates: refuse,
-    describeCertificate: refuse,
-    createKeysAndCertificate: refuse,
-    createCertificateFromCsr: refuse,
-    registerCertificate: refuse,
-    updateCertificate: refuse,
-    deleteCertificate: refuse,
-  };
+  // Every call refuses alike; a Proxy would also answer `then` and make the registry thenable.
+  const calls = Object.keys(labServerRegistry('http://127.0.0.1')) as (keyof LabRegistry)[];
+  return Object.fromEntries(calls.map((name) => [name, refuse])) as unknown as LabRegistry;
 }

@@ -86,7 +86,9 @@ export async function certLab(args: string[]): Promise<number> {
 
     const lab = openLab(values['data-dir'] ?? process.env.HANDSHAKE_DATA_DIR ?? '.lab');
     await STEPS[sub](lab, values, positionals);
-    const made = lab.changes.find((c) => c.record === 'ca' && c.isLabCa);
+    const made = lab.changes.find(
+      (c): c is Extract<RegistryChange, { record: 'ca' }> => c.record === 'ca' && c.isLabCa,
+    );
     if (made) lab.out.unshift(`Made the lab CA (first use): ${made.subject}`);
     console.log(lab.out.join('\n'));
     return 0;

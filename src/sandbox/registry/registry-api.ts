@@ -7,12 +7,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   RegistryError,
   type CaStatus,
-  type CertificateRegistry,
   type CertificateStatus,
 } from '../../core/lab/certificate-registry.ts';
+import { MalformedPolicyError, type LabRegistry } from '../../core/lab/iot-registry.ts';
 import type { IssuedKeyAlgorithm } from '../../core/lab/registry/index.ts';
 import { registryError, registryErrorKind } from '../../core/lab/registry/index.ts';
 import type { Logger } from '../log.ts';
+import { flag, given, optional, text, type Body } from './body-fields.ts';
+import { IOT_ROUTES, type Answer, type Route } from './iot-routes.ts';
 import { HttpProblem, readJsonObject, sendError, sendJson } from './request-body.ts';
 
 export const REGISTRY_API_PREFIX = '/api/registry';
@@ -24,20 +26,9 @@ export const CERTIFICATE_ACTIONS = [
   'register-certificate',
 ] as const;
 
-type Body = Record<string, unknown>;
-interface Answer {
-  status: number;
-  body?: unknown;
-}
-type Handler = (
-  registry: CertificateRegistry,
-  id: string,
-  body: () => Promise<Body>,
-) => Promise<Answer>;
-
 const ok = (body: unknown, status = 200): Answer => ({ status, body });
 
-const ROUTES: Array<{ path: RegExp; methods: Record<string, Handler> }> = [
+const CERTIFICATE_ROUTES: Route[] = [
   {
     path: /^\/api\/registry\/lab-ca$/,
     methods: { GET: async (r) => ok(await r.labCa()) },
@@ -56,8 +47,8 @@ const ROUTES: Array<{ path: RegExp; methods: Record<string, Handler> }> = [
   {
     path: /^\/api\/registry\/cas\/([^/]+)$/,
     methods: {
-      PATCH: async (r, id, body) =>
-        ok(await r.setCaStatus(id, text(await body(), 'status') as CaStatus)),
+      PATCH: async (r, [id], body) =>
+        ok(await r.setCaStatus(id!, text(await body(), 'status') as CaStatus)),
     },
   },
   {
@@ -70,19 +61,31 @@ const ROUTES: Array<{ path: RegExp; methods: Record<string, Handler> }> = [
   {
     path: /^\/api\/registry\/certificates\/([^/]+)$/,
     methods: {
-      GET: async (r, id) => ok(await r.describeCertificate(id)),
-      PATCH: async (r, id, body) =>
-        ok(await r.updateCertificate(id, text(await body(), 'status') as CertificateStatus)),
-      DELETE: async (r, id) => {
-        await r.deleteCertificate(id);
+      GET: async (r, [id]) => ok(await r.describeCertificate(id!)),
+      PATCH: async (r, [id], body) =>
+        ok(await r.updateCertificate(id!, text(await body(), 'status') as CertificateStatus)),
+      DELETE: async (r, [id]) => {
+        await r.deleteCertificate(id!);
         return { status: 204 };
       },
     },
   },
 ];
 
+const ROUTES: Route[] = [...CERTIFICATE_ROUTES, ...IOT_ROUTES];
+
+const KNOWN_COLLECTIONS = [
+  'lab-ca',
+  'cas',
+  'certificates',
+  'policies',
+  'things',
+  'thing-types',
+  'thing-groups',
+];
+
 /** Answers `/api/registry/*` and returns true; returns false for any other path. */
-export function createRegistryApi(registry: CertificateRegistry, log: Logger) {
+export function createRegistryApi(registry: LabRegistry, log: Logger) {
   return function handleRegistry(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
     if (url.pathname !== REGISTRY_API_PREFIX && !url.pathname.startsWith(`${REGISTRY_API_PREFIX}/`))
       return false;
@@ -97,17 +100,13 @@ export function createRegistryApi(registry: CertificateRegistry, log: Logger) {
   };
 }
 
-async function answer(
-  registry: CertificateRegistry,
-  req: IncomingMessage,
-  path: string,
-): Promise<Answer> {
+async function answer(registry: LabRegistry, req: IncomingMessage, path: string): Promise<Answer> {
   const route = ROUTES.find((r) => r.path.test(path));
   if (!route) {
     throw new HttpProblem(
       404,
       'no-such-route',
-      `No registry API at ${path}. Try /api/registry/lab-ca, /api/registry/cas or /api/registry/certificates.`,
+      `No registry API at ${path}. Try ${KNOWN_COLLECTIONS.map((c) => `${REGISTRY_API_PREFIX}/${c}`).join(', ')}.`,
     );
   }
 
@@ -123,21 +122,25 @@ async function answer(
     );
   }
 
-  return handler(registry, idIn(route.path, path), () => readJsonObject(req));
+  return handler(registry, idsIn(route.path, path), () => readJsonObject(req));
 }
 
-function idIn(pattern: RegExp, path: string): string {
-  const raw = pattern.exec(path)?.[1] ?? '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    // A stray % is the learner's typo, not a server fault: say what was received.
-    throw registryError('invalid-request', `"${raw}" in the path is not a valid ID (a stray %?).`);
-  }
+function idsIn(pattern: RegExp, path: string): string[] {
+  return (pattern.exec(path) ?? []).slice(1).map((raw) => {
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      // A stray % is the learner's typo, not a server fault: say what was received.
+      throw registryError(
+        'invalid-request',
+        `"${raw}" in the path is not a valid ID (a stray %?).`,
+      );
+    }
+  });
 }
 
 // The registry checks every value; here only the JSON types are checked.
-function createCertificate(registry: CertificateRegistry, body: Body) {
+function createCertificate(registry: LabRegistry, body: Body) {
   const action = body.action;
   switch (action) {
     case 'create-keys-and-certificate':
@@ -164,33 +167,6 @@ function createCertificate(registry: CertificateRegistry, body: Body) {
   }
 }
 
-/** `{ [name]: value }`, or nothing when the value was not given. */
-function given<K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [name]: value } as Record<K, V>);
-}
-
-function text(body: Body, name: string): string {
-  const value = body[name];
-  if (typeof value === 'string') return value;
-  throw registryError(
-    'invalid-request',
-    `"${name}" must be a string${value === undefined ? ', and it is missing' : `, not ${JSON.stringify(value)}`}.`,
-  );
-}
-
-function optional(body: Body, name: string): string | undefined {
-  return body[name] === undefined ? undefined : text(body, name);
-}
-
-function flag(body: Body, name: string): boolean {
-  const value = body[name];
-  if (value === undefined || typeof value === 'boolean') return value === true;
-  throw registryError(
-    'invalid-request',
-    `"${name}" must be true or false, not ${JSON.stringify(value)}.`,
-  );
-}
-
 const STATUS_OF_KIND = { missing: 404, conflict: 409, invalid: 400, unavailable: 503 } as const;
 
 function sendFailure(res: ServerResponse, error: unknown, request: string, log: Logger): void {
@@ -200,6 +176,11 @@ function sendFailure(res: ServerResponse, error: unknown, request: string, log: 
   }
   if (error instanceof HttpProblem) {
     sendError(res, error.status, error.code, error.message, error.headers);
+    return;
+  }
+  if (error instanceof MalformedPolicyError) {
+    const { code, message, problems } = error;
+    sendJson(res, 400, { error: { code, message, problems } });
     return;
   }
   if (error instanceof RegistryError) {

@@ -217,7 +217,9 @@ describe('registerCa', () => {
     });
     expect(active.status).toBe('ACTIVE');
     expect((await registry.setCaStatus(inactive.caCertificateId, 'ACTIVE')).status).toBe('ACTIVE');
-    expect(changes.map((c) => [c.record, c.from, c.to])).toEqual([
+    expect(
+      changes.map((c) => ['from' in c && c.record, 'from' in c && c.from, 'from' in c && c.to]),
+    ).toEqual([
       ['ca', null, 'INACTIVE'],
       ['ca', null, 'ACTIVE'],
       ['ca', 'INACTIVE', 'ACTIVE'],

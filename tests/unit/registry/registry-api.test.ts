@@ -265,7 +265,7 @@ describe('what the registry API refuses before it reaches the registry', () => {
 
   it('a method a path does not take: 405 with Allow; an unknown path: 404 listing the real ones', async () => {
     const put = await call('PUT', '/api/registry/certificates');
-    const nowhere = await call('GET', '/api/registry/things');
+    const nowhere = await call('GET', '/api/registry/gadgets');
 
     expect([put.status, put.res.headers.get('allow'), put.json!.error.code]).toEqual([
       405,
