@@ -5,13 +5,19 @@
 import { matchTopic } from '../mqtt/index.ts';
 import type { ShellEvent } from './shell-event.ts';
 
-export const GOAL_KINDS = ['published', 'received'] as const;
+export const GOAL_KINDS = ['published', 'received', 'certificate', 'ran', 'authorized'] as const;
 
 export type TerminalGoal =
   /** mosquitto_pub sent a message to `topic` (with exactly `payload`, when given). */
   | { kind: 'published'; topic: string; payload?: string; explain: string }
   /** One mosquitto_sub received `count` messages (on topics matching `filter`, when given). */
-  | { kind: 'received'; count: number; filter?: string; explain: string };
+  | { kind: 'received'; count: number; filter?: string; explain: string }
+  /** `aws iot` left a certificate in `status` (whose subject has CN `commonName`, when given). */
+  | { kind: 'certificate'; status: string; commonName?: string; explain: string }
+  /** A command line starting with `command` (e.g. `openssl verify`) exited with status 0. */
+  | { kind: 'ran'; command: string; explain: string }
+  /** `aws iot test-authorization` decided a request so (ALLOWED, EXPLICIT_DENY, IMPLICIT_DENY). */
+  | { kind: 'authorized'; decision: string; explain: string };
 
 /** Watches shell events and says when one of the goals is reached, once. */
 export class GoalTracker {
@@ -31,6 +37,21 @@ export class GoalTracker {
   }
 
   private completes(goal: TerminalGoal, index: number, event: ShellEvent): boolean {
+    if (goal.kind === 'certificate') {
+      return (
+        event.kind === 'certificate-status' &&
+        event.status === goal.status &&
+        (goal.commonName === undefined || commonNames(event.subject).includes(goal.commonName))
+      );
+    }
+    if (goal.kind === 'ran') {
+      return (
+        event.kind === 'ran' && event.status === 0 && startsWithWords(event.line, goal.command)
+      );
+    }
+    if (goal.kind === 'authorized') {
+      return event.kind === 'authorization' && event.decision === goal.decision;
+    }
     if (goal.kind === 'published') {
       return (
         event.kind === 'published' &&
@@ -48,6 +69,20 @@ export class GoalTracker {
     this.counts.set(key, count);
     return count >= goal.count;
   }
+}
+
+/** The CN values of an RFC 2253 subject, e.g. `CN=sensor-01,O=Handshake` → ['sensor-01']. */
+function commonNames(subject: string): string[] {
+  return [...subject.matchAll(/(?:^|,)CN=((?:\\,|[^,])*)/g)].map((m) =>
+    m[1]!.replaceAll('\\,', ','),
+  );
+}
+
+/** `openssl verify -CAfile ca.crt d.crt` starts with the words `openssl verify`. */
+function startsWithWords(line: string, command: string): boolean {
+  const words = line.trim().split(/\s+/);
+  const wanted = command.trim().split(/\s+/);
+  return wanted.every((w, i) => words[i] === w);
 }
 
 /** Equal text, or JSON documents with the same value: `{"t": 21}` is `{"t":21}`. */

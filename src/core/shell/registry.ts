@@ -5,9 +5,7 @@
 import type { Command } from './command.ts';
 
 /** Commands that exist in the course's plan but not yet in this terminal, and where they come. */
-const ARRIVING_LATER: Record<string, string> = {
-  aws: "the AWS IoT lessons add 'aws iot' (things, certificates and policies in the lab)",
-};
+const ARRIVING_LATER: Record<string, string> = {};
 
 export class CommandRegistry {
   private readonly commands = new Map<string, Command>();

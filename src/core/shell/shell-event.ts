@@ -19,4 +19,8 @@ export type ShellEvent =
       count: number;
     }
   /** A file was written or removed. */
-  | { kind: 'files-changed' };
+  | { kind: 'files-changed' }
+  /** `aws iot` made a certificate or changed its status; `subject` is RFC 2253 text. */
+  | { kind: 'certificate-status'; certificateId: string; subject: string; status: string }
+  /** `aws iot test-authorization` decided a request: ALLOWED, EXPLICIT_DENY or IMPLICIT_DENY. */
+  | { kind: 'authorization'; action: string; resource: string; decision: string };

@@ -1,6 +1,7 @@
 /** Every command the terminal knows, in the order `help` lists them. */
 import type { Command } from '../command.ts';
 import { clear, help, history } from './builtins.ts';
+import { aws } from './aws/index.ts';
 import { cat, echo, ls, rm } from './files.ts';
 import { json } from './json.ts';
 import { mosquittoPub } from './mosquitto-pub.ts';
@@ -14,6 +15,7 @@ export const STANDARD_COMMANDS: readonly Command[] = [
   topic,
   json,
   openssl,
+  aws,
   echo,
   cat,
   ls,
