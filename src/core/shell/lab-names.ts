@@ -11,6 +11,8 @@ export const NAME_KINDS = [
   'filter',
   'qos',
   'certificate',
+  /** Certificate ARNs, for `--target` and `--principal`. */
+  'principal',
   'policy',
   'thing',
 ] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { GoalTracker, type ShellEvent } from '../../../src/core/shell/index.ts';
+import { GoalTracker, complete, type ShellEvent } from '../../../src/core/shell/index.ts';
 import { makeLab, run } from './fakes.ts';
 import { makePkiLab } from './pki-lab.ts';
 
@@ -312,5 +312,28 @@ describe('aws iot policies, things and test-authorization', () => {
       'aws: error: argument operation: Invalid choice, valid choices are:',
     );
     expect(ran.stderr).toContain('create-keys-and-certificate');
+  });
+
+  test('Tab completes the certificate ARN after --target, and operation names after aws iot', async () => {
+    const lab = makePkiLab({ registry: true });
+    const cert = await activeCertificate(lab);
+    const commands = lab.shell.registry.list();
+
+    const target = complete(
+      'aws iot attach-policy --policy-name p --target ',
+      commands,
+      lab.shell.names,
+    );
+    expect(target.candidates).toEqual([cert.certificateArn]);
+    const id = complete(
+      'aws iot describe-certificate --certificate-id ',
+      commands,
+      lab.shell.names,
+    );
+    expect(id.candidates).toEqual([cert.certificateId]);
+    expect(complete('aws iot create-p', commands, lab.shell.names).candidates).toEqual([
+      'create-policy',
+    ]);
+    expect(complete('openssl ge', commands, lab.shell.names).candidates).toEqual(['genpkey']);
   });
 });

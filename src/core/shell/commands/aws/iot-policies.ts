@@ -19,6 +19,7 @@ const TARGET = {
   value: 'arn',
   required: true,
   summary: 'a certificate ARN (or ID), or a thing group name or ARN',
+  complete: 'principal' as const,
 };
 
 export const createPolicy: IotOperation = {

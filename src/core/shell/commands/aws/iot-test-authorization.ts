@@ -35,6 +35,7 @@ export const testAuthorization: IotOperation = {
       value: 'arn',
       required: true,
       summary: 'the certificate ARN (or ID)',
+      complete: 'principal',
     },
     {
       flag: '--auth-infos',

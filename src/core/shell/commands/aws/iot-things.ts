@@ -60,7 +60,13 @@ export const attachThingPrincipal: IotOperation = {
   summary: 'attach a certificate to a thing',
   parameters: [
     THING_NAME,
-    { flag: '--principal', value: 'arn', required: true, summary: 'the certificate ARN' },
+    {
+      flag: '--principal',
+      value: 'arn',
+      required: true,
+      summary: 'the certificate ARN',
+      complete: 'principal',
+    },
     {
       flag: '--thing-principal-type',
       value: 'type',
