@@ -30,6 +30,7 @@ export default defineConfig({
           items: [
             { label: 'Device authentication', link: '/device-authentication/' },
             { label: 'Device certificates and keys', link: '/certificates/' },
+            { label: 'What is mutual TLS', link: '/mutual-tls/' },
           ],
         },
         { label: 'JSON', link: '/json/' },

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Verdict } from '../../core/tls/connection-doctor.ts';
 import type { HandshakeReport } from '../../core/tls/handshake-report.ts';
 import { useHydrated } from '../use-hydrated.ts';
+import BrokerBar from '../broker/BrokerBar.tsx';
 import ActionError from '../pki/ActionError.tsx';
 import { rememberLabCertificate, useIdentities } from '../pki/identity-store.ts';
 import { registryTarget, useRegistry } from '../pki/use-registry.ts';
@@ -87,6 +88,7 @@ export default function HandshakeIllustration() {
       data-ready={hydrated && ready ? 'true' : 'false'}
       data-lab={ready?.lab}
     >
+      <BrokerBar choice={choice} busy={busy !== null} />
       {registry.status === 'unavailable' && (
         <ActionError error={{ title: 'The lab is not available', message: registry.reason }} />
       )}

@@ -5,6 +5,12 @@ export const SIDE_NAMES: Record<Side, string> = { client: 'Device', server: 'Bro
 
 const ARROWS: Record<Side, string> = { client: 'Device → Broker', server: 'Broker → Device' };
 
+/** Where a row's message goes; the registry lookup is no message, but the broker's own step. */
+function directionOf(step: HandshakeStep): string {
+  if (step.message === 'Registry lookup') return 'inside the broker, after TLS';
+  return ARROWS[step.from];
+}
+
 /**
  * The handshake as a sequence between two columns, device and broker: one row per message, in
  * the sender's column, each opening to what it carries and what each side checked on it.
@@ -38,7 +44,7 @@ function StepRow({ step }: { step: HandshakeStep }) {
       <details>
         <summary>
           <strong class="hs-tls-step__name">{step.message}</strong>{' '}
-          <span class="hs-tls-step__arrow">{ARROWS[step.from]}</span>{' '}
+          <span class="hs-tls-step__arrow">{directionOf(step)}</span>{' '}
           <CheckCount total={step.checks.length} failed={failed} />
         </summary>
         <div class="hs-tls-step__body">
@@ -54,6 +60,12 @@ function StepRow({ step }: { step: HandshakeStep }) {
                 </div>
               ))}
             </dl>
+          )}
+          {step.transcriptHash && (
+            <p class="hs-note">
+              Transcript hash so far (SHA-256 over the model's encoding):{' '}
+              <code>{step.transcriptHash}</code>
+            </p>
           )}
           {step.checks.length > 0 && (
             <ul class="hs-pki-checks" aria-label={`Checks on ${step.message}`}>

@@ -26,6 +26,16 @@ export default function ReportView({ report, verdict, withVerdict = true }: Prop
         <span class="hs-badge">{report.mode === 'emulated' ? 'Emulated' : 'Real'}</span>{' '}
         {modeLabel(report)}
       </p>
+      {report.notes && report.notes.length > 0 && (
+        <details class="hs-tls-notes">
+          <summary>What is real and what is modelled</summary>
+          <ul class="hs-pki-notes">
+            {report.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {withVerdict && <VerdictView report={report} verdict={verdict} />}
       {report.identity && <IdentityView identity={report.identity} />}
       <HandshakeSteps steps={report.steps} />

@@ -16,6 +16,8 @@ export interface DeviceMaterials {
   caPem?: string;
   /** The name the device dials; default `localhost`. */
   serverName?: string;
+  /** Model only: CAs the device holds but does not send, so the report can name them. */
+  unsentPem?: string;
 }
 
 export interface AttemptOptions {
@@ -43,13 +45,18 @@ export async function runAttempt(
 }
 
 async function probeInPage(
-  _materials: DeviceMaterials,
-  _options: AttemptOptions,
+  materials: DeviceMaterials,
+  options: AttemptOptions,
 ): Promise<HandshakeReport> {
-  throw new AttemptUnavailable(
-    'The in-page handshake model is not available yet',
-    'This build of the course has no in-page model of the TLS handshake, so nothing was run. ' +
-      'Open the course from the lab server (npm start) and pick it as the broker to run a real handshake.',
+  const { attemptInPage } = await import('./in-page-attempt.ts');
+  return attemptInPage(
+    {
+      certificatePem: materials.certificatePem,
+      privateKeyPem: materials.privateKeyPem,
+      ...(materials.serverName ? { serverName: materials.serverName } : {}),
+      ...(materials.unsentPem ? { unsentPem: materials.unsentPem } : {}),
+    },
+    options.at,
   );
 }
 
@@ -64,7 +71,13 @@ async function probeLabServer(
     response = await fetch(new URL('/api/tls/probe', origin), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(materials),
+      // unsentPem is the model's alone: a real TLS client has nowhere to put it.
+      body: JSON.stringify({
+        certificatePem: materials.certificatePem,
+        privateKeyPem: materials.privateKeyPem,
+        caPem: materials.caPem,
+        serverName: materials.serverName,
+      }),
     });
   } catch (error) {
     throw new AttemptUnavailable(

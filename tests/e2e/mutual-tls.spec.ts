@@ -1,0 +1,163 @@
+import { resolve } from 'node:path';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { diagnoseFailure } from '../../src/core/tls/connection-doctor.ts';
+import {
+  BROKEN_SETUP_IDS,
+  BROKEN_SETUPS,
+  NOT_YET_VALID_DAYS,
+} from '../../src/core/tls/broken-setups.ts';
+import { FAILURE_LAYER } from '../../src/core/tls/handshake-report.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+
+// The built site as a static host serves it: no lab server, so the page uses the in-page lab.
+const DIST = resolve(import.meta.dirname, '../../dist');
+
+const staticTest = base.extend<{ lesson: Page }, { site: StaticServer }>({
+  site: [
+    async ({}, use) => {
+      const server = await startStaticServer(DIST);
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  lesson: async ({ page, site }, use) => {
+    await page.goto(new URL('mutual-tls/', site.url).toString());
+    await use(page);
+  },
+});
+
+const HANDSHAKE = [
+  'ClientHello',
+  'ServerHello',
+  'EncryptedExtensions',
+  'CertificateRequest',
+  'Certificate',
+  'CertificateVerify',
+  'Finished',
+  'Certificate',
+  'CertificateVerify',
+  'Finished',
+  'Registry lookup',
+];
+
+// The widgets hydrate when scrolled into view (client:visible) and mark themselves ready once
+// their lab's registry has opened; a click before that would be lost.
+async function widget(page: Page, name: string): Promise<Locator> {
+  const found = page.getByRole('group', { name, exact: true });
+  await found.scrollIntoViewIfNeeded();
+  await expect(found).toHaveAttribute('data-ready', 'true');
+  return found;
+}
+
+function card(gallery: Locator, id: string): Locator {
+  return gallery.locator(`article[data-case="${id}"]`);
+}
+
+/** Tries a gallery case and checks the layer it stopped at and the doctor's verdict title. */
+async function expectCase(gallery: Locator, id: (typeof BROKEN_SETUP_IDS)[number], mode: string) {
+  const setup = BROKEN_SETUPS[id];
+  const found = card(gallery, id);
+  await found.getByRole('button', { name: /^Try it/ }).click();
+  await expect(found).toHaveAttribute('data-mode', mode, { timeout: 20_000 });
+  const verdict = found.locator('.hs-tls-verdict').first();
+  if (!setup.failure) {
+    await expect(verdict).toHaveAttribute('data-layer', 'connected');
+    await expect(verdict).toContainText('✔ Connected');
+    return found;
+  }
+  const expected = diagnoseFailure(setup.failure);
+  await expect(verdict).toHaveAttribute('data-layer', FAILURE_LAYER[setup.failure]);
+  await expect(verdict.locator('.hs-tls-doctor__layer')).toHaveText(
+    `Stopped at: ${expected.layerTitle}`,
+  );
+  await expect(verdict.locator('.hs-tls-doctor__title')).toHaveText(expected.title);
+  if (setup.alert) {
+    await expect(verdict.locator('.hs-tls-doctor__alert code')).toHaveText(setup.alert.name);
+  }
+  return found;
+}
+
+staticTest.describe('the mutual TLS lesson on a static host, with the in-page lab', () => {
+  staticTest(
+    'a good certificate made in one click shows every handshake message and the identity',
+    async ({ lesson }) => {
+      const illustration = await widget(lesson, 'Handshake illustration');
+      await expect(illustration).toHaveAttribute('data-lab', 'in-page');
+      await illustration.getByRole('button', { name: 'Make a device certificate now' }).click();
+      await illustration.getByRole('button', { name: 'Run the handshake' }).click();
+
+      const report = illustration.locator('.hs-tls-report');
+      await expect(report.locator('.hs-tls-mode')).toHaveText(
+        'Emulated Model of TLS 1.3: real keys and signatures, no record layer',
+      );
+      await expect(report.locator('.hs-tls-step')).toHaveCount(HANDSHAKE.length);
+      for (const [i, message] of HANDSHAKE.entries()) {
+        await expect(report.locator('.hs-tls-step').nth(i)).toHaveAttribute(
+          'data-message',
+          message,
+        );
+      }
+      await expect(report.locator('.hs-tls-step[data-passed="false"]')).toHaveCount(0);
+      await expect(report.locator('.hs-tls-verdict')).toHaveAttribute('data-layer', 'connected');
+      await expect(report.locator('[data-entry="Subject"] dd')).toHaveText(
+        'CN=greenhouse-sensor-1',
+      );
+      await expect(report.locator('[data-entry="Certificate ID"] dd')).toHaveText(/^[0-9a-f]{64}$/);
+
+      // Opening a message shows what it carries and each side's checks in words.
+      const verify = report.locator(
+        '.hs-tls-step[data-message="CertificateVerify"][data-from="client"]',
+      );
+      await verify.locator('summary').click();
+      await expect(verify.locator('.hs-pki-check').first()).toContainText('Passed:');
+    },
+  );
+
+  staticTest(
+    'each broken set-up stops at its own layer with the doctor’s verdict',
+    async ({ lesson }) => {
+      staticTest.setTimeout(120_000);
+      const gallery = await widget(lesson, 'Broken set-up gallery');
+      await expect(gallery).toHaveAttribute('data-lab', 'in-page');
+      for (const id of BROKEN_SETUP_IDS) {
+        const found = await expectCase(gallery, id, 'emulated');
+        await expect(found.locator('.hs-tls-card__ran')).toHaveText('Ran emulated, in this page');
+      }
+    },
+  );
+
+  staticTest(
+    'moving the broker’s clock past notBefore lets the not-yet-valid certificate in',
+    async ({ lesson }) => {
+      const gallery = await widget(lesson, 'Broken set-up gallery');
+      const found = await expectCase(gallery, 'not-yet-valid', 'emulated');
+      const later = new Date(Date.now() + (NOT_YET_VALID_DAYS.notBefore + 2) * 86_400_000);
+      await found
+        .getByLabel('Time the broker checks validity at (UTC)')
+        .fill(later.toISOString().slice(0, 19));
+      await found.getByRole('button', { name: 'Try it again' }).click();
+      await expect(found.locator('.hs-tls-verdict').first()).toHaveAttribute(
+        'data-layer',
+        'connected',
+      );
+      await expect(found.locator('.hs-tls-card__ran')).toContainText("with the broker's clock at");
+    },
+  );
+
+  staticTest('the connect snippets can be copied, and say so', async ({ lesson, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const snippets = await widget(lesson, 'Connect a real client');
+    await snippets.getByRole('button', { name: 'Python with paho-mqtt' }).click();
+    const code = snippets.locator('.hs-snippet__code');
+    await expect(code).toContainText(
+      'client.tls_set(ca_certs=".lab/ca/lab-root-ca.pem", certfile="device.crt", keyfile="device.key")',
+    );
+    await snippets.getByRole('button', { name: 'Copy Python with paho-mqtt' }).click();
+    await expect(snippets.getByRole('button', { name: 'Copy Python with paho-mqtt' })).toHaveText(
+      '✔ Copied',
+    );
+    const copied = await lesson.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('client.connect("localhost", 8883)');
+  });
+});
