@@ -2,6 +2,7 @@ import { Aedes, type Client, type Connection, type PublishPacket, type Subscript
 import { Buffer } from 'buffer';
 import type { Duplex } from 'readable-stream';
 import { createBrokerHooks } from '../../core/lab/broker-hooks.ts';
+import type { DeviceAuthorizer } from '../../core/lab/device-authorizer.ts';
 import type { LabEvent } from '../../core/lab/lab-event.ts';
 import type { RetainedMessages } from './retained-messages.ts';
 
@@ -19,12 +20,16 @@ export interface InPageBrokerOptions {
   onWarning(message: string): void;
   /** Where retained messages are kept; without it they last as long as the broker. */
   retained?: RetainedMessages;
+  /** Checks clients with a device certificate against their IoT policies; default: none. */
+  authorizer?: DeviceAuthorizer;
 }
 
 export interface InPageBroker {
   aedes: Aedes;
   /** Hands a connection's byte stream to the broker; `tell` hears the events about it alone. */
   handle(stream: Duplex, tell: (event: LabEvent) => void): void;
+  /** Re-reads the devices' policies and statuses now, e.g. because the registry changed. */
+  registryChanged(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,9 +45,17 @@ export async function createInPageBroker(options: InPageBrokerOptions): Promise<
     // aedes sends PUBACK before it stores a message, so a retained one is kept here first:
     // once the client has its PUBACK, the message survives a reload.
     beforeAllowedPublish: (packet) => keepRetained(packet, options),
+    ...(options.authorizer ? { authorizer: options.authorizer } : {}),
   });
-  const { preConnect, authorizePublish, authorizeSubscribe } = hooks;
-  const aedes = await Aedes.createBroker({ preConnect, authorizePublish, authorizeSubscribe });
+  const { preConnect, authenticate, authorizePublish, authorizeSubscribe, authorizeForward } =
+    hooks;
+  const aedes = await Aedes.createBroker({
+    preConnect,
+    authenticate,
+    authorizePublish,
+    authorizeSubscribe,
+    authorizeForward,
+  });
   hooks.attach(aedes);
 
   await restoreRetained(aedes, options);
@@ -53,6 +66,7 @@ export async function createInPageBroker(options: InPageBrokerOptions): Promise<
       const client = aedes.handle(stream as unknown as Connection);
       tells.set(client, tell);
     },
+    registryChanged: hooks.registryChanged,
     close: () => new Promise((resolve) => aedes.close(() => resolve())),
   };
 }

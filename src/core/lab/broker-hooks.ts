@@ -1,6 +1,8 @@
 import { checkClientPublish, checkClientSubscribe } from './broker-rules.ts';
 import type { DeviceIdentity } from '../tls/handshake-report.ts';
-import type { LabEvent, Transport } from './lab-event.ts';
+import type { DeviceAuthorizer } from './device-authorizer.ts';
+import { createDeviceGate, type DeviceGate } from './device-gate.ts';
+import type { LabEvent, Refusal, RefusedAction, Transport } from './lab-event.ts';
 
 /*
  * The lab's hooks into aedes, shared by the lab server (src/sandbox/broker.ts) and the in-page
@@ -17,6 +19,8 @@ export interface LabClient {
   readonly _keepaliveInterval?: number;
   /** Set once the client sent DISCONNECT, which is what tells a goodbye from a lost line. */
   readonly _disconnected?: boolean;
+  /** Ends the connection; the lab calls it when a device's certificate stops being ACTIVE. */
+  close?(): void;
 }
 
 export interface LabConnectPacket {
@@ -62,6 +66,11 @@ export interface BrokerHookOptions<C, P> {
    * It must not reject: it reports its own failures.
    */
   beforeAllowedPublish?(packet: P): Promise<void>;
+  /**
+   * Reads what a device may do from the lab registry (registryAuthorizer). Without it, or for
+   * a client without a certificate, nothing is checked against IoT policies. Default: none.
+   */
+  authorizer?: DeviceAuthorizer;
 }
 
 /** The hooks aedes is created with, and `attach` for the events it raises. */
@@ -71,6 +80,20 @@ export interface BrokerHooks<C, P, S> {
     packet: LabConnectPacket,
     callback: (error: Error | null, success: boolean) => void,
   ): void;
+  /** A device's iot:Connect; a refusal answers CONNACK 0x05 (aedes sends it, then closes). */
+  authenticate(
+    client: C,
+    username: unknown,
+    password: unknown,
+    done: (error: (Error & { returnCode: ConnackRefusal }) | null, success: boolean | null) => void,
+  ): void;
+  /** A device's iot:Receive for one delivery; null withholds it from this subscriber only. */
+  authorizeForward<F extends { topic: string }>(client: C, packet: F): F | null;
+  /**
+   * Reads every device's policies and certificate status again, closing the connections whose
+   * certificate is no longer ACTIVE (flow-19). Brokers call it when the registry changes.
+   */
+  registryChanged(): Promise<void>;
   authorizePublish(client: C | null, packet: P, callback: (error?: Error | null) => void): void;
   authorizeSubscribe(
     client: C,
@@ -80,6 +103,11 @@ export interface BrokerHooks<C, P, S> {
   /** Listens to the broker's client events and raises the lab events for them. */
   attach(broker: LabBrokerEvents<C, S>): void;
 }
+
+// CONNACK 0x05, "not authorized" (MQTT 3.1.1 §3.2.2.3), and 0x03, "server unavailable".
+const NOT_AUTHORIZED = 5 as const;
+const SERVER_UNAVAILABLE = 3 as const;
+type ConnackRefusal = typeof NOT_AUTHORIZED | typeof SERVER_UNAVAILABLE;
 
 const TAKEN_OVER = 'taken over: a new connection used the same client ID [MQTT-3.1.4-2]';
 const KEEPALIVE_EXPIRED = 'no packet within 1.5 x keep-alive [MQTT-3.1.2-24]';
@@ -95,6 +123,8 @@ export function createBrokerHooks<
   const liveById = new Map<string, C>();
   // Why each connection is ending, once the broker knows; the disconnect event reports it.
   const closing = new WeakMap<C, string>();
+  // The live connection a new CONNECT with the same client ID would take over.
+  const takingOver = new WeakMap<C, C>();
 
   const closeReason = (client: C, reason: string) => {
     if (!closing.has(client)) closing.set(client, reason);
@@ -104,20 +134,75 @@ export function createBrokerHooks<
     clientId: client.id,
     transport: options.origin(client).transport,
   });
-  const refuse = (client: C, action: 'publish' | 'subscribe', target: string) => ({
-    ...base(client),
-    type: 'refusal' as const,
-    action,
-    target,
-  });
+  const refuse = (client: C, action: RefusedAction, target: string, refusal: Refusal) =>
+    options.emit({ ...base(client), type: 'refusal', action, target, refusal }, client);
+  const gate: DeviceGate<C> | null = options.authorizer
+    ? createDeviceGate<C>(options.authorizer)
+    : null;
+
+  /** Re-reads every device's policies, so that each delivery is decided on the registry of now. */
+  const refreshDevices = async () => {
+    if (!gate) return;
+
+    const dropped = await gate.refresh(liveById.values()).catch(() => []);
+    for (const { client, refusal } of dropped) {
+      closeReason(client, `${refusal.code}: ${refusal.title}`);
+      client.close?.();
+    }
+  };
+
+  /** Lets an allowed publish go on, once the devices' policies are fresh when there are any. */
+  const goOn = (packet: P, callback: (error?: Error | null) => void) => {
+    const adapterStep = () => {
+      if (!options.beforeAllowedPublish) return callback(null);
+      return void options.beforeAllowedPublish(packet).then(() => callback(null));
+    };
+    if (!gate) return adapterStep();
+
+    void refreshDevices().then(adapterStep);
+  };
+
+  const refusePublish = (client: C, topic: string, refusal: Refusal) => {
+    refuse(client, 'publish', topic, refusal);
+    closeReason(client, `refused publish to ${topic} (${refusal.code})`);
+    return new Error(refusal.message);
+  };
 
   return {
     // aedes closes the older connection of a reused client ID before it announces the new
     // one, so the takeover is noted here, while the new CONNECT is still being read.
     preConnect(client, packet, callback) {
       const older = liveById.get(packet.clientId);
-      if (older && older !== client) closeReason(older, TAKEN_OVER);
+      if (older && older !== client) {
+        closeReason(older, TAKEN_OVER);
+        takingOver.set(client, older);
+      }
       callback(null, true);
+    },
+
+    authenticate(client, _username, _password, done) {
+      const { identity, address } = options.origin(client);
+      if (!identity || !gate) return done(null, true);
+
+      // A refused device takes nothing over: the older connection keeps its line.
+      const stays = () => {
+        const older = takingOver.get(client);
+        if (older && closing.get(older) === TAKEN_OVER) closing.delete(older);
+      };
+      gate.admit(client, { identity, clientId: client.id, address }).then(
+        (refusal) => {
+          if (!refusal) return done(null, true);
+
+          stays();
+          refuse(client, 'connect', client.id, refusal);
+          done(Object.assign(new Error(refusal.message), { returnCode: NOT_AUTHORIZED }), false);
+        },
+        (error: Error) => {
+          stays();
+          refuse(client, 'connect', client.id, unavailable(error));
+          done(Object.assign(new Error(error.message), { returnCode: SERVER_UNAVAILABLE }), false);
+        },
+      );
     },
 
     authorizePublish(client, packet, callback) {
@@ -125,24 +210,41 @@ export function createBrokerHooks<
       if (!client) return callback(null);
 
       const refusal = checkClientPublish(packet.topic);
-      if (!refusal) {
-        if (!options.beforeAllowedPublish) return callback(null);
-        return void options.beforeAllowedPublish(packet).then(() => callback(null));
-      }
+      if (refusal) return callback(refusePublish(client, packet.topic, refusal));
+      if (!gate?.isDevice(client)) return goOn(packet, callback);
 
-      options.emit({ ...refuse(client, 'publish', packet.topic), refusal }, client);
-      closeReason(client, `refused publish to ${packet.topic} (${refusal.code})`);
-      callback(new Error(refusal.message));
+      gate.publish(client, packet.topic, packet.retain === true).then(
+        (denied) =>
+          denied ? callback(refusePublish(client, packet.topic, denied)) : goOn(packet, callback),
+        (error: Error) => callback(refusePublish(client, packet.topic, unavailable(error))),
+      );
     },
 
     authorizeSubscribe(client, subscription, callback) {
-      const refusal = checkClientSubscribe(subscription.topic);
-      if (!refusal) return callback(null, subscription);
-
-      options.emit({ ...refuse(client, 'subscribe', subscription.topic), refusal }, client);
       // A null subscription answers SUBACK 0x80 for this filter and keeps the connection.
-      callback(null, null);
+      const deny = (refusal: Refusal) => {
+        refuse(client, 'subscribe', subscription.topic, refusal);
+        callback(null, null);
+      };
+      const refusal = checkClientSubscribe(subscription.topic);
+      if (refusal) return deny(refusal);
+      if (!gate?.isDevice(client)) return callback(null, subscription);
+
+      gate.subscribe(client, subscription.topic).then(
+        (denied) => (denied ? deny(denied) : callback(null, subscription)),
+        (error: Error) => deny(unavailable(error)),
+      );
     },
+
+    authorizeForward(client, packet) {
+      const refusal = gate?.receive(client, packet.topic);
+      if (!refusal) return packet;
+
+      refuse(client, 'receive', packet.topic, refusal);
+      return null;
+    },
+
+    registryChanged: refreshDevices,
 
     attach(broker) {
       broker.on('client', (client) => liveById.set(client.id, client));
@@ -161,6 +263,7 @@ export function createBrokerHooks<
       });
       broker.on('clientDisconnect', (client) => {
         if (liveById.get(client.id) === client) liveById.delete(client.id);
+        gate?.forget(client);
         const reason =
           closing.get(client) ??
           (client._disconnected ? 'client sent DISCONNECT' : 'connection lost');
@@ -185,5 +288,17 @@ export function createBrokerHooks<
         }
       });
     },
+  };
+}
+
+/** The registry could not be read, so the lab cannot tell whether the device may go on. */
+function unavailable(error: Error): Refusal {
+  return {
+    code: 'authorization-unavailable',
+    title: 'The lab could not read the device’s policies',
+    message:
+      `The lab registry could not be read (${error.message}), so the broker could not check ` +
+      'this device’s policies and refused the request. Check that the lab is running, then retry.',
+    rule: 'lab',
   };
 }

@@ -10,7 +10,42 @@ export interface Refusal {
   message: string;
   /** The rule that decided it: a conformance ID, an AWS IoT page, or a lab rule. */
   rule?: string;
+  /** For a refusal by IoT policy: the decision and the statements behind it. */
+  explanation?: RefusalExplanation;
 }
+
+/** A policy statement named as the learner finds it: policy, version, place and Sid. */
+export interface StatementName {
+  policy: string;
+  /** The policy version in force, e.g. "2". */
+  version?: string;
+  /** `principal` for a certificate's policy, `thing-group` for a group's. */
+  attachedTo: 'principal' | 'thing-group';
+  /** E.g. `Statement[1]`. */
+  at: string;
+  sid?: string;
+}
+
+/** Why an IoT policy denied a request (spec §6), in the engine's terms. */
+export interface RefusalExplanation {
+  outcome: 'explicitly-denied' | 'implicitly-denied';
+  /** E.g. `iot:Publish`. */
+  action: string;
+  /** The request ARN, e.g. `arn:aws:iot:us-east-1:123456789012:topic/a/b`. */
+  resource: string;
+  /** The Deny that applied, for an explicit deny. */
+  deciding?: StatementName;
+  /** For an implicit deny: the Allow that came closest, and what it lacks. */
+  nearest?: StatementName & { lacks: string[] };
+  /** The engine's one-sentence summary. */
+  summary: string;
+  /** How the lab differs from AWS IoT here, when it does. */
+  note?: string;
+}
+
+/** The MQTT steps the lab can refuse. */
+export const REFUSED_ACTIONS = ['connect', 'publish', 'subscribe', 'receive'] as const;
+export type RefusedAction = (typeof REFUSED_ACTIONS)[number];
 
 interface EventBase {
   time: string;
@@ -26,7 +61,8 @@ export type LabEvent =
   | (EventBase & { type: 'unsubscribe'; filter: string })
   | (EventBase & {
       type: 'refusal';
-      action: 'connect' | 'publish' | 'subscribe';
+      /** `receive`: one delivery to this subscriber was withheld (iot:Receive). */
+      action: RefusedAction;
       target: string;
       refusal: Refusal;
     });
