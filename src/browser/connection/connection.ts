@@ -1,4 +1,5 @@
 import type { Refusal } from '../../core/lab/lab-event.ts';
+import type { HandshakeReport } from '../../core/tls/handshake-report.ts';
 
 /** The kinds of broker a page can talk to (DESIGN.md, "The three places a message can go"). */
 export const BROKER_KINDS = ['lab-server', 'in-page', 'public', 'custom'] as const;
@@ -24,6 +25,19 @@ export interface ConnectOptions {
   clean?: boolean;
   /** Keep-alive in seconds [MQTT 3.1.2.10]; default 60. */
   keepalive?: number;
+  /**
+   * Connect as a device, with its certificate and key: mutual TLS before MQTT. Only the in-page
+   * lab takes it (a modelled handshake; a page cannot present a client certificate for real).
+   */
+  tls?: {
+    /** The device certificate, then any intermediates, PEM. */
+    certificatePem: string;
+    privateKeyPem: string;
+    /** The host name the device dials; default `localhost`. */
+    serverName?: string;
+    /** The clock of the handshake's validity checks; default now. */
+    at?: Date;
+  };
 }
 
 export interface ReceivedMessage {
@@ -53,6 +67,8 @@ export interface MqttSession {
   readonly clientId: string;
   /** CONNACK's session-present flag [MQTT-3.2.2-2]: the broker kept a session for this ID. */
   readonly sessionPresent: boolean;
+  /** The report of the TLS handshake, when the session was opened with `tls`. */
+  readonly tlsReport?: HandshakeReport;
   /** Resolves with the granted QoS from SUBACK, or 0x80 when the broker refused the filter. */
   subscribe(filter: string, qos: QoS): Promise<number>;
   unsubscribe(filter: string): Promise<void>;
@@ -73,7 +89,7 @@ export interface Connection {
 export class ConnectError extends Error {
   override name = 'ConnectError';
   constructor(
-    readonly layer: 'address' | 'websocket' | 'mqtt',
+    readonly layer: 'address' | 'websocket' | 'tls' | 'mqtt',
     readonly title: string,
     message: string,
   ) {

@@ -9,6 +9,9 @@ import {
 } from '../connection/connection.ts';
 import { Emitter } from '../connection/emitter.ts';
 import { openMqttSession } from '../connection/mqtt-ws-session.ts';
+import { TlsHandshakeError } from '../connection/tls-handshake-error.ts';
+import type { HandshakeReport } from '../../core/tls/handshake-report.ts';
+import type { TlsOutcome } from './channel-protocol.ts';
 
 /** The in-page lab as the broker picker shows it (DESIGN.md, "The three places a message can go"). */
 export const IN_PAGE_TARGET: BrokerTarget = {
@@ -28,14 +31,20 @@ export function inPageConnection(): Connection {
 }
 
 async function connect(options: ConnectOptions): Promise<MqttSession> {
-  // Both imports wait for the first connect, so pages that never connect load neither.
-  const [{ inPageLab }, { portStream }] = await Promise.all([
+  // The imports wait for the first connect, so pages that never connect load none of them.
+  const [{ inPageLab }, { portStream }, tlsSetup] = await Promise.all([
     import('./lab-worker.ts'),
     import('./port-stream.ts'),
+    options.tls ? import('./in-page-tls.ts') : null,
   ]);
   const lab = await inPageLab().catch((error: Error) => {
     throw new ConnectError('mqtt', 'The in-page lab did not start', error.message);
   });
+  await tlsSetup?.prepareInPageTls().catch((error: Error) => {
+    throw new ConnectError('tls', 'The in-page broker has no TLS certificate', error.message);
+  });
+  const { at, ...device } = options.tls ?? {};
+  let tls: TlsOutcome | null = null;
   const refusals = new Emitter<Pick<SessionEvents, 'refusal'>>();
   let connectRefusal: Refusal | null = null;
   const onEvent = (event: LabEvent) => {
@@ -46,25 +55,52 @@ async function connect(options: ConnectOptions): Promise<MqttSession> {
 
   const session = await openMqttSession(
     {
-      open: () => portStream(lab.openChannel(), onEvent),
+      open: () =>
+        portStream(
+          options.tls ? lab.openChannel(device as typeof options.tls, at) : lab.openChannel(),
+          onEvent,
+          (outcome) => (tls = outcome),
+        ),
       unreachable: () =>
-        connectRefusal
+        tlsFailure(tls) ??
+        (connectRefusal
           ? new ConnectError('mqtt', connectRefusal.title, connectRefusal.message)
           : new ConnectError(
               'mqtt',
               'The in-page lab closed the connection',
               'The broker in this page ended the connection before it answered CONNECT. ' +
                 'Reload the page to start it again.',
-            ),
+            )),
     },
     options,
   );
+  const tlsReport = reportOf(tls);
 
   return {
     ...session,
+    ...(tlsReport && { tlsReport }),
     on(event, listener) {
       if (event === 'refusal') return refusals.on('refusal', listener as SessionEvents['refusal']);
       return session.on(event, listener);
     },
   };
+}
+
+/** Why a connect with a device certificate ended before CONNACK, if its handshake said. */
+function tlsFailure(outcome: TlsOutcome | null): ConnectError | null {
+  if (outcome?.kind === 'tls-error') {
+    return new ConnectError(
+      'tls',
+      'The device could not load its certificate or key',
+      outcome.message,
+    );
+  }
+  if (outcome?.kind === 'tls-report' && outcome.report.outcome === 'failed') {
+    return new TlsHandshakeError(outcome.report);
+  }
+  return null;
+}
+
+function reportOf(outcome: TlsOutcome | null): HandshakeReport | null {
+  return outcome?.kind === 'tls-report' ? outcome.report : null;
 }

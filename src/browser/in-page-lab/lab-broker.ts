@@ -4,6 +4,7 @@ import type { Duplex } from 'readable-stream';
 import { createBrokerHooks } from '../../core/lab/broker-hooks.ts';
 import type { DeviceAuthorizer } from '../../core/lab/device-authorizer.ts';
 import type { LabEvent } from '../../core/lab/lab-event.ts';
+import type { DeviceIdentity } from '../../core/tls/handshake-report.ts';
 import type { RetainedMessages } from './retained-messages.ts';
 
 /*
@@ -26,8 +27,11 @@ export interface InPageBrokerOptions {
 
 export interface InPageBroker {
   aedes: Aedes;
-  /** Hands a connection's byte stream to the broker; `tell` hears the events about it alone. */
-  handle(stream: Duplex, tell: (event: LabEvent) => void): void;
+  /**
+   * Hands a connection's byte stream to the broker; `tell` hears the events about it alone.
+   * `identity` is the device certificate a modelled TLS handshake accepted, if there was one.
+   */
+  handle(stream: Duplex, tell: (event: LabEvent) => void, identity?: DeviceIdentity): void;
   /** Re-reads the devices' policies and statuses now, e.g. because the registry changed. */
   registryChanged(): Promise<void>;
   close(): Promise<void>;
@@ -35,9 +39,15 @@ export interface InPageBroker {
 
 export async function createInPageBroker(options: InPageBrokerOptions): Promise<InPageBroker> {
   const tells = new WeakMap<Client, (event: LabEvent) => void>();
+  const identities = new WeakMap<Client, DeviceIdentity>();
 
   const hooks = createBrokerHooks<Client, PublishPacket, Subscription>({
-    origin: () => ({ transport: 'in-page', address: 'this page' }),
+    origin: (client) => {
+      const identity = identities.get(client);
+      return identity
+        ? { transport: 'in-page', address: 'this page', identity }
+        : { transport: 'in-page', address: 'this page' };
+    },
     emit(event, client) {
       options.onEvent(event);
       tells.get(client)?.(event);
@@ -62,9 +72,10 @@ export async function createInPageBroker(options: InPageBrokerOptions): Promise<
 
   return {
     aedes,
-    handle(stream, tell) {
+    handle(stream, tell, identity) {
       const client = aedes.handle(stream as unknown as Connection);
       tells.set(client, tell);
+      if (identity) identities.set(client, identity);
     },
     registryChanged: hooks.registryChanged,
     close: () => new Promise((resolve) => aedes.close(() => resolve())),

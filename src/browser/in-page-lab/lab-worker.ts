@@ -1,12 +1,19 @@
 import type { LabEvent } from '../../core/lab/lab-event.ts';
-import type { WorkerNews, WorkerRequest } from './channel-protocol.ts';
+import type { HandshakeReport } from '../../core/tls/handshake-report.ts';
+import type { DeviceTls } from '../../core/tls/lab-handshake.ts';
+import type { WorkerNews, WorkerReply, WorkerRequest } from './channel-protocol.ts';
 
 /** The page's handle on the in-page lab's worker. */
 export interface InPageLab {
   /** Whether the lab keeps its registry and retained messages in this browser (IndexedDB). */
   persistent: boolean;
-  /** A new connection to the broker: the page's end of its channel. */
-  openChannel(): MessagePort;
+  /**
+   * A new connection to the broker: the page's end of its channel. With `tls`, the worker runs
+   * the modelled handshake first and sends its outcome down the channel before any MQTT byte.
+   */
+  openChannel(tls?: DeviceTls, at?: Date): MessagePort;
+  /** The modelled handshake alone; rejects only when none could be run (e.g. an unreadable key). */
+  probeTls(tls: DeviceTls, at?: Date): Promise<HandshakeReport>;
   /** Hears every lab event, for logs and teacher views; returns the function that stops it. */
   onEvent(listener: (event: LabEvent) => void): () => void;
 }
@@ -34,10 +41,26 @@ function startWorker(): Promise<InPageLab> {
   const listeners = new Set<(event: LabEvent) => void>();
   const lab = (persistent: boolean): InPageLab => ({
     persistent,
-    openChannel() {
+    openChannel(tls, at) {
       const { port1, port2 } = new MessageChannel();
-      worker.postMessage({ kind: 'connect', port: port2 } satisfies WorkerRequest, [port2]);
+      const request: WorkerRequest = { kind: 'connect', port: port2 };
+      if (tls) request.tls = tls;
+      if (at) request.at = at.toISOString();
+      worker.postMessage(request, [port2]);
       return port1;
+    },
+    probeTls(tls, at) {
+      const { port1, port2 } = new MessageChannel();
+      const request: WorkerRequest = { kind: 'tls-probe', reply: port2, tls };
+      if (at) request.at = at.toISOString();
+      return new Promise((resolve, reject) => {
+        port1.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
+          port1.close();
+          if (data.kind === 'report') return resolve(data.report);
+          reject(Object.assign(new Error(data.message), { name: data.name, code: data.code }));
+        };
+        worker.postMessage(request, [port2]);
+      });
     },
     onEvent(listener) {
       listeners.add(listener);

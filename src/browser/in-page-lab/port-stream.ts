@@ -1,14 +1,19 @@
 import { Buffer } from 'buffer';
 import { Duplex } from 'readable-stream';
 import type { LabEvent } from '../../core/lab/lab-event.ts';
-import type { ChannelMessage } from './channel-protocol.ts';
+import type { ChannelMessage, TlsOutcome } from './channel-protocol.ts';
 
 /**
  * One end of a connection's MessageChannel as the byte stream MQTT code expects: aedes in
  * the worker and mqtt.js in the page each read and write raw MQTT packets through it, as
- * they would through a TCP socket. Lab events sent on the channel go to `onEvent`.
+ * they would through a TCP socket. Lab events sent on the channel go to `onEvent`, and the
+ * outcome of a modelled TLS handshake to `onTls`.
  */
-export function portStream(port: MessagePort, onEvent?: (event: LabEvent) => void): Duplex {
+export function portStream(
+  port: MessagePort,
+  onEvent?: (event: LabEvent) => void,
+  onTls?: (outcome: TlsOutcome) => void,
+): Duplex {
   let sentEnd = false;
   const sendEnd = () => {
     if (sentEnd) return;
@@ -43,6 +48,8 @@ export function portStream(port: MessagePort, onEvent?: (event: LabEvent) => voi
       stream.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     } else if (data.kind === 'event') {
       onEvent?.(data.event);
+    } else if (data.kind === 'tls-report' || data.kind === 'tls-error') {
+      onTls?.(data);
     } else {
       // The peer has ended; with allowHalfOpen false this side ends too and says so.
       stream.push(null);
@@ -54,4 +61,9 @@ export function portStream(port: MessagePort, onEvent?: (event: LabEvent) => voi
 /** Sends a lab event down a channel, in order with the bytes around it. */
 export function sendEvent(port: MessagePort, event: LabEvent): void {
   port.postMessage({ kind: 'event', event } satisfies ChannelMessage);
+}
+
+/** Sends how a connection's TLS handshake went down its channel, before anything else. */
+export function sendTlsOutcome(port: MessagePort, outcome: TlsOutcome): void {
+  port.postMessage(outcome satisfies ChannelMessage);
 }

@@ -3,13 +3,15 @@ import './shims/globals.ts';
 
 import type { WorkerNews, WorkerRequest } from './channel-protocol.ts';
 import { createInPageBroker, type InPageBroker } from './lab-broker.ts';
-import { portStream, sendEvent } from './port-stream.ts';
-import { openRegistryStore } from './registry-store.ts';
+import { openRegistryStore, type RegistryStore } from './registry-store.ts';
 import { retainedMessages, type RetainedMessages } from './retained-messages.ts';
+import { createTlsGate, type TlsGate } from './tls-gate.ts';
+import { serveRequest } from './worker-requests.ts';
 
 /*
  * The in-page lab: one per page, started by the first widget that connects. The page sends
- * a MessagePort for each MQTT connection; the broker reads and writes raw MQTT on it.
+ * a MessagePort for each MQTT connection; the broker reads and writes raw MQTT on it, after a
+ * modelled mutual TLS handshake when the page connects with a device certificate.
  */
 
 interface WorkerScope {
@@ -19,19 +21,12 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 const tell = (news: WorkerNews) => scope.postMessage(news);
-const lab = start();
+const broker = start();
+// Made on the first TLS request: pages that never use a certificate never touch the registry here.
+let tlsGate: TlsGate | null = null;
+const tls = () => (tlsGate ??= createTlsGate(reopening(openRegistryStore)));
 
-scope.addEventListener('message', ({ data }) => {
-  if (data.kind !== 'connect') return;
-
-  const { port } = data;
-  // Connections that arrive while the broker starts wait for it; their bytes queue meanwhile.
-  lab.then(
-    (broker) => broker.handle(portStream(port), (event) => sendEvent(port, event)),
-    // The page was told why in 'failed'; ending the channel fails this connect at once.
-    () => portStream(port).destroy(),
-  );
-});
+scope.addEventListener('message', ({ data }) => serveRequest(data, { broker, tls }));
 
 async function start(): Promise<InPageBroker> {
   try {
@@ -47,6 +42,16 @@ async function start(): Promise<InPageBroker> {
     tell({ kind: 'failed', message: (error as Error).message });
     throw error;
   }
+}
+
+/** A store opened on first use and kept; a failed open is tried again next time. */
+function reopening(open: () => Promise<RegistryStore>): () => Promise<RegistryStore> {
+  let opened: Promise<RegistryStore> | null = null;
+  return () =>
+    (opened ??= open().catch((error: unknown) => {
+      opened = null;
+      throw error;
+    }));
 }
 
 /** The registry in IndexedDB, or null when the browser keeps none (storage disabled). */

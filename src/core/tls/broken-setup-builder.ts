@@ -27,7 +27,7 @@ import {
   type BrokenSetup,
   type BrokenSetupId,
 } from './broken-setups.ts';
-import { DEFAULT_SERVER_NAME } from './lab-server-certificate.ts';
+import { DEFAULT_SERVER_NAME } from './server-name.ts';
 
 export interface BrokenSetupOptions {
   /** The device's key. Default: P-256, which is quick to make. */
@@ -173,8 +173,8 @@ export async function buildBrokenSetup(
 
 /** Registers a case's CAs and device certificate with a lab's registry, as the header says. */
 export async function registerBrokenSetup(
-  registry: CertificateRegistry,
-  materials: BrokenSetupMaterials,
+  registry: Pick<CertificateRegistry, 'registerCa' | 'registerCertificate'>,
+  materials: Pick<BrokenSetupMaterials, 'registerCas' | 'registerCertificate'>,
 ): Promise<void> {
   for (const ca of materials.registerCas) await registry.registerCa(ca.pem, ca.status);
   if (materials.registerCertificate)

@@ -4,7 +4,7 @@
  */
 export * from './handshake-report.ts';
 export { diagnose, diagnoseFailure, type Verdict } from './connection-doctor.ts';
-export { TLS_ALERTS, alertOf, type TlsAlertName } from './tls-alerts.ts';
+export { TLS_ALERTS, alertName, alertOf, type TlsAlertName } from './tls-alerts.ts';
 export {
   emulateHandshake,
   type EmulatedClient,

@@ -9,7 +9,8 @@ import type { CryptoPort } from '../pki/crypto-port.ts';
 import { decodeSync } from '../pki/decode.ts';
 import { emulateHandshake } from './emulated-handshake.ts';
 import type { HandshakeReport } from './handshake-report.ts';
-import { DEFAULT_SERVER_NAME, type LabServerCredentials } from './lab-server-certificate.ts';
+import type { LabServerCredentials } from './lab-server-certificate.ts';
+import { DEFAULT_SERVER_NAME } from './server-name.ts';
 
 /** What a device brings to a mutual TLS connection, as PEM text. */
 export interface DeviceTls {
@@ -26,7 +27,7 @@ export interface DeviceTls {
 }
 
 export interface LabSide {
-  registry: CertificateRegistry;
+  registry: Pick<CertificateRegistry, 'labCa' | 'listCas' | 'listCertificates'>;
   server: LabServerCredentials;
 }
 

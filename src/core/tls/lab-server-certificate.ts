@@ -8,11 +8,9 @@ import type { Certificate } from '../pki/certificate.ts';
 import type { CryptoPort } from '../pki/crypto-port.ts';
 import { issueCertificate, type CertificateAuthority } from '../pki/issue-certificate.ts';
 import { generateKeyPair, type KeyPair } from '../pki/key-pair.ts';
+import { LAB_SERVER_NAMES } from './server-name.ts';
 
-export const LAB_SERVER_NAMES = ['localhost', '127.0.0.1'] as const;
-
-/** The name a device dials when none is given. */
-export const DEFAULT_SERVER_NAME = 'localhost';
+export { DEFAULT_SERVER_NAME, LAB_SERVER_NAMES } from './server-name.ts';
 
 export interface LabServerCredentials {
   /** What the broker sends: its certificate alone (the device already holds the lab CA). */

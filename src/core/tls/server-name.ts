@@ -7,6 +7,12 @@
  */
 import type { Certificate } from '../pki/certificate.ts';
 
+/** The names the lab's broker certificates list, in both labs: a device dials one of them. */
+export const LAB_SERVER_NAMES = ['localhost', '127.0.0.1'] as const;
+
+/** The name a device dials when none is given. */
+export const DEFAULT_SERVER_NAME = 'localhost';
+
 export interface ServerNameCheck {
   matched: boolean;
   /** What the certificate lists, as `DNS:localhost`, `IP:127.0.0.1`. */

@@ -4,7 +4,7 @@ import type { WorkerRequest } from '../../../src/browser/in-page-lab/channel-pro
 import { portStream } from '../../../src/browser/in-page-lab/port-stream.ts';
 
 /** Something that takes a connection's port, as the in-page lab's worker does. */
-export type AcceptPort = (request: WorkerRequest) => void;
+export type AcceptPort = (request: Extract<WorkerRequest, { kind: 'connect' }>) => void;
 
 export interface PortClient {
   client: MqttClient;

@@ -39,6 +39,8 @@ export function runWorkerBundle(code: string, indexedDB: IDBFactory): SandboxedW
     EventTarget,
     Event,
     crypto: webcrypto,
+    // Every dedicated worker has a WorkerNavigator; node-forge reads it as it loads.
+    navigator: { userAgent: 'Handshake worker sandbox', hardwareConcurrency: 1 },
     performance,
     indexedDB,
     IDBKeyRange,
