@@ -184,3 +184,48 @@ describe('the in-page lab over mutual TLS', () => {
     expect(later.kind === 'report' && later.report.outcome).toBe('connected');
   });
 });
+
+describe('the bundled worker over mutual TLS, as astro build ships it', () => {
+  it('answers a device with a certificate and refuses an INACTIVE one', async () => {
+    const { bundleWithVite } = await import('./worker-bundles.ts');
+    const { runWorkerBundle } = await import('./worker-sandbox.ts');
+    const worker = runWorkerBundle((await bundleWithVite()).code, factory);
+    expect(await worker.ready).toMatchObject({ kind: 'ready' });
+    const viaBundle = (materials: BrokenSetupMaterials, clientId: string) => {
+      const outcomes: TlsOutcome[] = [];
+      const client = new mqtt.MqttClient(
+        () => {
+          const { port1, port2 } = new MessageChannel();
+          const { certificatePem, privateKeyPem, serverName } = materials;
+          worker.request({
+            kind: 'connect',
+            port: port2,
+            tls: { certificatePem, privateKeyPem, serverName },
+          });
+          return portStream(port1, undefined, (outcome) => outcomes.push(outcome));
+        },
+        { clientId, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5000 },
+      );
+      client.on('error', () => {});
+      clients.push(client);
+      return new Promise<{ connected: boolean; outcomes: TlsOutcome[] }>((resolve) => {
+        client.once('connect', () => resolve({ connected: true, outcomes }));
+        client.once('close', () => resolve({ connected: false, outcomes }));
+      });
+    };
+
+    const good = await viaBundle(await setUp('working'), 'bundled-device');
+    expect(good.connected).toBe(true);
+    expect(good.outcomes[0]).toMatchObject({
+      kind: 'tls-report',
+      report: { outcome: 'connected' },
+    });
+
+    const inactive = await viaBundle(await setUp('inactive'), 'bundled-inactive');
+    expect(inactive.connected).toBe(false);
+    expect(inactive.outcomes[0]).toMatchObject({
+      kind: 'tls-report',
+      report: { failure: { code: 'certificate-inactive' }, alert: null },
+    });
+  }, 90_000);
+});
