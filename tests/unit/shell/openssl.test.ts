@@ -130,6 +130,22 @@ describe('openssl in the lab terminal', () => {
     expect(ran.stderr).toContain('error 18 at 0 depth lookup: self-signed certificate\n');
   });
 
+  test('a trusted certificate that is not self-signed needs -partial_chain, as in OpenSSL', async () => {
+    const lab = await workshop();
+    const strict = await run(lab.shell, 'openssl verify -CAfile device.crt device.crt');
+    expect(strict.status).toBe(2);
+    expect(strict.stderr).toContain(
+      'error 20 at 0 depth lookup: unable to get local issuer certificate\n',
+    );
+    expect(
+      await run(lab.shell, 'openssl verify -partial_chain -CAfile device.crt device.crt'),
+    ).toEqual({
+      status: 0,
+      stdout: 'device.crt: OK\n',
+      stderr: '',
+    });
+  });
+
   test('an expired certificate is error 10', async () => {
     const lab = await workshop();
     lab.clock.advance(91 * 86_400_000);

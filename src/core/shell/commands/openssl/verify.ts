@@ -49,6 +49,10 @@ export const verify: OpensslSubcommand = {
       complete: 'file',
     },
     {
+      flag: '-partial_chain',
+      summary: 'accept a trusted certificate that is not self-signed as the end of the chain',
+    },
+    {
       flag: '-purpose',
       value: 'purpose',
       summary: 'also check the leaf is fit for sslclient or sslserver',
@@ -79,7 +83,8 @@ export const verify: OpensslSubcommand = {
         status = VERIFY_FAILED;
         continue;
       }
-      const ok = await verifyOne(ctx, crypto, path, leaf, { trusted, untrusted, purpose });
+      const partial = args.values.has('-partial_chain');
+      const ok = await verifyOne(ctx, crypto, path, leaf, { trusted, untrusted, purpose, partial });
       if (!ok) status = VERIFY_FAILED;
     }
     return status;
@@ -91,7 +96,7 @@ async function verifyOne(
   crypto: CryptoPort,
   path: string,
   leaf: Certificate,
-  given: { trusted: Certificate[]; untrusted: Certificate[]; purpose: Purpose },
+  given: { trusted: Certificate[]; untrusted: Certificate[]; purpose: Purpose; partial: boolean },
 ): Promise<boolean> {
   const result = await verifyChain(crypto, {
     leaf,
@@ -100,6 +105,20 @@ async function verifyOne(
     at: new Date(ctx.clock.now()),
     purpose: given.purpose,
   });
+  const top = result.path.at(-1);
+  if (result.valid && top && !top.selfIssued && !given.partial) {
+    // OpenSSL goes on looking for the issuer of a trusted certificate that is not self-signed,
+    // unless -partial_chain says that a trusted certificate may end the chain.
+    const depth = result.path.length - 1;
+    return fail(
+      ctx,
+      path,
+      top,
+      [depth, 20, 'unable to get local issuer certificate'],
+      `"${top.subject.text}" is trusted, but it is not self-signed, so OpenSSL looks for its ` +
+        'issuer too. Give the root CA in -CAfile, or add -partial_chain.',
+    );
+  }
   if (result.valid) {
     ctx.stdout.write(`${path}: OK\n`);
     return true;
@@ -108,9 +127,21 @@ async function verifyOne(
   const failure = result.failures[0]!;
   const depth = depthOf(result, failure);
   const [code, reason] = errorFor(failure, result, depth);
-  ctx.stderr.write(`${onelineName(result.path[depth]?.subject ?? leaf.subject)}\n`);
+  const failing = result.path[depth] ?? leaf;
+  return fail(ctx, path, failing, [depth, code, reason], failure.detail);
+}
+
+/** OpenSSL's lines for a failure: the subject, the error with its depth, then the course's words. */
+function fail(
+  ctx: CommandContext,
+  path: string,
+  certificate: Certificate,
+  [depth, code, reason]: [number, number, string],
+  detail: string,
+): false {
+  ctx.stderr.write(`${onelineName(certificate.subject)}\n`);
   ctx.stderr.write(`error ${code} at ${depth} depth lookup: ${reason}\n`);
-  ctx.stderr.write(`  (${failure.detail})\n`);
+  ctx.stderr.write(`  (${detail})\n`);
   ctx.stderr.write(`error ${path}: verification failed\n`);
   return false;
 }
