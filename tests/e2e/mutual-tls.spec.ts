@@ -115,6 +115,35 @@ staticTest.describe('the mutual TLS lesson on a static host, with the in-page la
   );
 
   staticTest(
+    'a certificate from your own CA is refused as unknown_ca until you register the CA and it',
+    async ({ lesson, site }) => {
+      // The device kit on the certificates lesson makes a CA and a device certificate it signs.
+      await lesson.goto(new URL('certificates/', site.url).toString());
+      const kit = await widget(lesson, 'Device kit');
+      await kit.getByRole('button', { name: 'Make a CA and a device certificate now' }).click();
+      await expect(kit.getByRole('link', { name: '⤓ device.crt' })).toBeVisible();
+
+      await lesson.goto(new URL('mutual-tls/', site.url).toString());
+      const illustration = await widget(lesson, 'Handshake illustration');
+      await illustration.getByRole('button', { name: 'Run the handshake' }).click();
+      const verdict = illustration.locator('.hs-tls-verdict');
+      await expect(verdict).toHaveAttribute('data-layer', 'tls-client-check');
+      await expect(verdict.locator('.hs-tls-doctor__title')).toHaveText(
+        diagnoseFailure('unknown-ca').title,
+      );
+      await expect(verdict.locator('.hs-tls-doctor__alert code')).toHaveText('unknown_ca');
+
+      await illustration.getByRole('button', { name: 'Register your CA and certificate' }).click();
+      await expect(illustration.locator('.hs-tls-own-ca')).toContainText('registered ACTIVE');
+      await illustration.getByRole('button', { name: 'Run the handshake' }).click();
+      await expect(verdict).toHaveAttribute('data-layer', 'connected');
+      await expect(illustration.locator('[data-entry="Subject"] dd')).toHaveText(
+        'CN=greenhouse-sensor-1,O=Greenhouse Co',
+      );
+    },
+  );
+
+  staticTest(
     'each broken set-up stops at its own layer with the doctor’s verdict',
     async ({ lesson }) => {
       staticTest.setTimeout(120_000);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { BrokenSetup } from '../../core/tls/broken-setups.ts';
+import { NOT_YET_VALID_DAYS, type BrokenSetup } from '../../core/tls/broken-setups.ts';
 import ActionError from '../pki/ActionError.tsx';
 import { fromClockValue, toClockValue } from '../pki/chain-clock.ts';
 import { describeError } from '../pki/workshop-actions.ts';
@@ -77,6 +77,16 @@ export default function GalleryCard({ setup, lab, attempt }: Props) {
             >
               Now
             </button>
+            {setup.id === 'not-yet-valid' && (
+              <button
+                type="button"
+                class="hs-button"
+                disabled={!movable}
+                onClick={() => setClock(toClockValue(justAfterNotBefore()))}
+              >
+                Just after notBefore
+              </button>
+            )}
           </div>
           <p class="hs-note">
             {movable
@@ -121,4 +131,12 @@ export default function GalleryCard({ setup, lab, attempt }: Props) {
       )}
     </article>
   );
+}
+
+/**
+ * Each try builds its certificate afresh, dated from that moment, so notBefore is always
+ * NOT_YET_VALID_DAYS.notBefore days on; an hour more leaves time to press Try it.
+ */
+function justAfterNotBefore(): Date {
+  return new Date(Date.now() + NOT_YET_VALID_DAYS.notBefore * 86_400_000 + 3_600_000);
 }

@@ -25,8 +25,9 @@ export default function HandshakeIllustration() {
   const choice = useBrokerChoice();
   const made = useIdentities();
   const [chosen, setChosen] = useState('');
-  const [busy, setBusy] = useState<'making' | 'running' | null>(null);
+  const [busy, setBusy] = useState<'making' | 'running' | 'registering' | null>(null);
   const [result, setResult] = useState<Result | null>(null);
+  const [registered, setRegistered] = useState<string | null>(null);
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
 
   const ready = registry.status === 'ready' ? registry : null;
@@ -54,6 +55,21 @@ export default function HandshakeIllustration() {
         status: created.certificate.status,
       });
       setChosen(created.certificate.certificateId);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function registerOwn() {
+    if (!ready || !made.ca || !made.device) return;
+    setBusy('registering');
+    setError(null);
+    try {
+      const { registerOwnDevice } = await import('./register-own-device.ts');
+      await registerOwnDevice(ready.registry, made.ca.certificatePem, made.device.certificatePem);
+      setRegistered(ready.lab);
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -142,12 +158,22 @@ export default function HandshakeIllustration() {
           </button>
         </div>
       )}
-      {device?.ownCa && (
-        <p class="hs-note">
-          This certificate was signed by your own CA: the broker accepts it only once that CA and
-          the certificate are registered in this lab and ACTIVE (the certificate workshop's
-          &ldquo;Register your CA&rdquo; step).
-        </p>
+      {device?.ownCa && ready && (
+        <div class="hs-row hs-tls-own-ca">
+          <p class="hs-note">
+            {registered === ready.lab
+              ? `Your CA and this certificate are registered ACTIVE in the ${ready.label.toLowerCase()}.`
+              : 'This certificate was signed by your own CA: the broker accepts it only once that CA and the certificate are registered in this lab and ACTIVE. Run it first to see the refusal, then register them.'}
+          </p>
+          <button
+            type="button"
+            class="hs-button"
+            disabled={busy !== null || registered === ready.lab}
+            onClick={() => void registerOwn()}
+          >
+            {busy === 'registering' ? 'Registering…' : 'Register your CA and certificate'}
+          </button>
+        </div>
       )}
       <ActionError error={error} />
       {result && <ReportView report={result.report} verdict={result.verdict} />}
