@@ -3,6 +3,7 @@
  * what the shell reports. Goals are data, so a lesson writes them in MDX.
  */
 import { matchTopic } from '../mqtt/index.ts';
+import { parseLine } from './parse-line.ts';
 import type { ShellEvent } from './shell-event.ts';
 
 export const GOAL_KINDS = ['published', 'received', 'certificate', 'ran', 'authorized'] as const;
@@ -78,8 +79,14 @@ function commonNames(subject: string): string[] {
   );
 }
 
-/** `openssl verify -CAfile ca.crt d.crt` starts with the words `openssl verify`. */
+/**
+ * `openssl verify -CAfile ca.crt d.crt` starts with the words `openssl verify`. A line of several
+ * commands does not count: its status is the last one's, not necessarily this command's.
+ */
 function startsWithWords(line: string, command: string): boolean {
+  const parsed = parseLine(line, { expandStatus: false });
+  if (!parsed.ok || parsed.steps.length !== 1) return false;
+
   const words = line.trim().split(/\s+/);
   const wanted = command.trim().split(/\s+/);
   return wanted.every((w, i) => words[i] === w);

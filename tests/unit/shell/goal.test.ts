@@ -77,3 +77,50 @@ describe('goals', () => {
     ]);
   });
 });
+
+describe('goals on commands, certificates and decisions', () => {
+  const ran = { kind: 'ran', command: 'openssl verify', explain: '' } as const;
+
+  test('a ran goal needs the command alone on its line, with exit status 0', () => {
+    const line = (text: string, status: number) => ({ kind: 'ran' as const, line: text, status });
+    expect(
+      new GoalTracker([ran]).observe(line('openssl verify -CAfile ca.crt d.crt', 2)),
+    ).toBeNull();
+    expect(new GoalTracker([ran]).observe(line('openssl verify d.crt; echo $?', 0))).toBeNull();
+    expect(new GoalTracker([ran]).observe(line('openssl verifyx d.crt', 0))).toBeNull();
+    expect(new GoalTracker([ran]).observe(line(' openssl  verify -CAfile ca.crt d.crt', 0))).toBe(
+      ran,
+    );
+  });
+
+  test('a certificate goal checks the status and the CN of the subject', () => {
+    const goal = {
+      kind: 'certificate',
+      status: 'ACTIVE',
+      commonName: 'sensor-01',
+      explain: '',
+    } as const;
+    const event = (subject: string, status: string) => ({
+      kind: 'certificate-status' as const,
+      certificateId: 'a'.repeat(64),
+      subject,
+      status,
+    });
+    expect(new GoalTracker([goal]).observe(event('CN=sensor-01', 'INACTIVE'))).toBeNull();
+    expect(new GoalTracker([goal]).observe(event('CN=sensor-011,O=x', 'ACTIVE'))).toBeNull();
+    expect(new GoalTracker([goal]).observe(event('O=Handshake,CN=sensor-01', 'ACTIVE'))).toBe(goal);
+  });
+
+  test('an authorized goal waits for the decision it names', () => {
+    const goal = { kind: 'authorized', decision: 'ALLOWED', explain: '' } as const;
+    const event = (decision: string) => ({
+      kind: 'authorization' as const,
+      action: 'iot:Publish',
+      resource: 'arn:aws:iot:us-east-1:123456789012:topic/x',
+      decision,
+    });
+    const tracker = new GoalTracker([goal]);
+    expect(tracker.observe(event('IMPLICIT_DENY'))).toBeNull();
+    expect(tracker.observe(event('ALLOWED'))).toBe(goal);
+  });
+});
