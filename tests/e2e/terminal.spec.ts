@@ -1,48 +1,7 @@
 import { resolve } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import { Playground, expect, test as base } from '../support/fixtures.ts';
+import { LabTerminal } from '../support/lab-terminal.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
-
-/** The lesson's terminal, used the way a learner uses it: by typing and reading the screen. */
-class LabTerminal {
-  readonly root: Locator;
-
-  constructor(readonly page: Page) {
-    this.root = page.getByRole('region', { name: 'Lab terminal' });
-  }
-
-  /**
-   * The text on screen (xterm's rows); wrapped lines are separate rows. xterm stops drawing
-   * while it is scrolled out of view, so scroll back (`open`) before reading it.
-   */
-  get screen(): Locator {
-    return this.root.locator('.xterm-rows');
-  }
-
-  async open() {
-    // The widget hydrates when it scrolls into view (client:visible), then loads xterm.
-    await this.root.scrollIntoViewIfNeeded();
-    await expect(this.root).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
-    await expect(this.screen).toContainText("Type 'help' for the commands");
-  }
-
-  async run(line: string) {
-    await this.type(line);
-    await this.page.keyboard.press('Enter');
-  }
-
-  async type(text: string) {
-    await this.root.locator('.xterm-helper-textarea').focus();
-    await this.page.keyboard.type(text);
-  }
-
-  /** Waits for the prompt to come back after the last command. */
-  async idle() {
-    await expect(this.screen.locator('div').filter({ hasText: /\S/ }).last()).toHaveText(
-      /^lab:~\$\s*$/,
-    );
-  }
-}
 
 const test = base.extend<{ terminal: LabTerminal }>({
   terminal: async ({ playground, page }, use) => {

@@ -64,7 +64,7 @@ async function connect(options: ConnectOptions): Promise<MqttSession> {
       unreachable: () =>
         tlsFailure(tls) ??
         (connectRefusal
-          ? new ConnectError('mqtt', connectRefusal.title, connectRefusal.message)
+          ? new ConnectError('mqtt', connectRefusal.title, connectRefusal.message, connectRefusal)
           : new ConnectError(
               'mqtt',
               'The in-page lab closed the connection',
