@@ -23,7 +23,11 @@ export default function ReportView({ report, verdict, withVerdict = true }: Prop
   return (
     <div class="hs-tls-report" data-mode={report.mode} data-outcome={report.outcome}>
       <p class={`hs-tls-mode hs-tls-mode--${report.mode}`}>
-        <span class="hs-badge">{report.mode === 'emulated' ? 'Emulated' : 'Real'}</span>{' '}
+        {report.mode === 'emulated' && (
+          <>
+            <span class="hs-badge">Emulated</span>{' '}
+          </>
+        )}
         {modeLabel(report)}
       </p>
       {report.notes && report.notes.length > 0 && (
