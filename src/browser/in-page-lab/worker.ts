@@ -2,6 +2,7 @@
 import './shims/globals.ts';
 
 import type { WorkerNews, WorkerRequest } from './channel-protocol.ts';
+import { followRegistry, inPageAuthorizer } from './device-authorization.ts';
 import { createInPageBroker, type InPageBroker } from './lab-broker.ts';
 import { openRegistryStore, type RegistryStore } from './registry-store.ts';
 import { retainedMessages, type RetainedMessages } from './retained-messages.ts';
@@ -35,7 +36,10 @@ async function start(): Promise<InPageBroker> {
       onEvent: (event) => tell({ kind: 'event', event }),
       onWarning: (message) => tell({ kind: 'warning', message }),
       ...(retained && { retained }),
+      // Devices (connections with a certificate) are held to their IoT policies.
+      authorizer: inPageAuthorizer(reopening(openRegistryStore)),
     });
+    followRegistry(broker);
     tell({ kind: 'ready', persistent: retained !== null });
     return broker;
   } catch (error) {

@@ -11,6 +11,7 @@ import {
   type RegistryStoreOptions,
 } from '../in-page-lab/registry-store.ts';
 import { indexedDbStorage } from './indexeddb-storage.ts';
+import { announceRegistryChange } from './registry-news.ts';
 
 /** One lock name for every tab and worker of this origin that writes the registry. */
 export const REGISTRY_LOCK = 'handshake-certificate-registry';
@@ -34,7 +35,7 @@ export function inPageRegistry(options: RegistryStoreOptions = {}): InPageRegist
     indexedDbStorage(store),
     globalThis.crypto,
     () => new Date(),
-    acrossTabs(),
+    { ...acrossTabs(), onChange: () => announceRegistryChange() },
   );
   return {
     ...registry,

@@ -7,6 +7,7 @@ import type { ConnectionFacts, PolicyInEffect } from '../iot-registry.ts';
 import { registryArn } from './iot-names.ts';
 import type { PolicyAttachmentState } from './iot-state.ts';
 import { defaultVersion, findPolicy } from './policy-flows.ts';
+import type { RegistryState } from './registry-state.ts';
 import { iotOf, type RegistryTransaction } from './registry-transaction.ts';
 import { ancestry, groupsOfThing } from './thing-group-flows.ts';
 import { thingRecord } from './thing-flows.ts';
@@ -76,4 +77,17 @@ function attachedTo(
         };
       }),
   );
+}
+
+/**
+ * The same facts read straight from a saved registry document, for a reader that must not
+ * load the whole registry (the in-page lab's worker, which keeps the PKI code out).
+ */
+export function factsFromState(
+  state: RegistryState,
+  certificateId: string,
+  clientId: string,
+): ConnectionFacts {
+  const reading: RegistryTransaction = { state, now: new Date(), changed: () => {} };
+  return connectionFacts(reading, certificateId, clientId);
 }
