@@ -7,6 +7,7 @@ import {
   memoryStorage,
   type LabCertificateRegistry,
 } from '../core/lab/registry/index.ts';
+import { registryAuthorizer } from '../core/lab/device-authorizer.ts';
 import { createLabBroker, type LabBroker } from './broker.ts';
 import { createLabApi, type LabInfo } from './lab-api.ts';
 import { listenOn } from './listen.ts';
@@ -44,8 +45,11 @@ export const WEBSOCKET_PATH = '/mqtt';
 
 /** Starts the broker, then the HTTP and TCP listeners, in that order; stops them in reverse. */
 export async function startLabServer(options: LabServerOptions): Promise<RunningLabServer> {
-  const broker = await createLabBroker(options.log.mqtt);
-  const registry = openRegistry(options);
+  // The broker asks the registry what each device may do, and hears when that changes.
+  const registry = openRegistry(options, () => void broker.registryChanged());
+  const broker = await createLabBroker(options.log.mqtt, {
+    authorizer: registryAuthorizer(registry),
+  });
   const http = createHttpServer();
   const tcp = createTcpServer((socket) => broker.handle(socket, 'tcp', remote(socket)));
   const sockets = new Set<Socket>();
@@ -78,11 +82,14 @@ export async function startLabServer(options: LabServerOptions): Promise<Running
 }
 
 /** The registry in the data folder, re-read on every call, so `handshake cert …` can share it. */
-function openRegistry(options: LabServerOptions): LabCertificateRegistry {
+function openRegistry(options: LabServerOptions, changed: () => void): LabCertificateRegistry {
   const log = options.log.registry ?? options.log.http;
   const storage = options.dataDir ? createFileStore(options.dataDir) : memoryStorage();
   return createCertificateRegistry(storage, globalThis.crypto, () => new Date(), {
-    onChange: (change) => log.info(formatRegistryChange(change)),
+    onChange: (change) => {
+      log.info(formatRegistryChange(change));
+      changed();
+    },
   });
 }
 
