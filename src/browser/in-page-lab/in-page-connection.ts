@@ -89,11 +89,11 @@ async function connect(options: ConnectOptions): Promise<MqttSession> {
 /** Why a connect with a device certificate ended before CONNACK, if its handshake said. */
 function tlsFailure(outcome: TlsOutcome | null): ConnectError | null {
   if (outcome?.kind === 'tls-error') {
-    return new ConnectError(
-      'tls',
-      'The device could not load its certificate or key',
-      outcome.message,
-    );
+    const title =
+      outcome.name === 'HandshakeInputError'
+        ? 'The device could not load its certificate or key'
+        : 'The in-page broker could not run the TLS handshake';
+    return new ConnectError('tls', title, outcome.message);
   }
   if (outcome?.kind === 'tls-report' && outcome.report.outcome === 'failed') {
     return new TlsHandshakeError(outcome.report);

@@ -62,12 +62,30 @@ afterEach(async () => {
   await broker.close();
 });
 
-async function setUp(id: BrokenSetupId): Promise<BrokenSetupMaterials> {
-  const registry = createCertificateRegistry(
-    indexedDbStorage(() => openRegistryStore({ factory })),
+function registryOf(indexedDB: IDBFactory) {
+  return createCertificateRegistry(
+    indexedDbStorage(() => openRegistryStore({ factory: indexedDB })),
     globalThis.crypto,
     () => new Date(),
   );
+}
+
+/** A policy that allows every IoT action, attached to the case's device certificate. */
+async function allowEverything(materials: BrokenSetupMaterials): Promise<void> {
+  const registry = registryOf(factory);
+  const certificateId = Buffer.from(
+    await globalThis.crypto.subtle.digest('SHA-256', materials.device!.certificate.der),
+  ).toString('hex');
+  const document = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Action: 'iot:*', Resource: '*' }],
+  };
+  await registry.createPolicy('allow-everything', JSON.stringify(document));
+  await registry.attachPolicy('allow-everything', certificateId);
+}
+
+async function setUp(id: BrokenSetupId): Promise<BrokenSetupMaterials> {
+  const registry = registryOf(factory);
   const materials = await buildBrokenSetup(globalThis.crypto, id, {
     ca: await registry.labCaAuthority(),
   });
@@ -214,7 +232,10 @@ describe('the bundled worker over mutual TLS, as astro build ships it', () => {
       });
     };
 
-    const good = await viaBundle(await setUp('working'), 'bundled-device');
+    // The worker holds devices to their IoT policies, as AWS IoT does: this one may do anything.
+    const working = await setUp('working');
+    await allowEverything(working);
+    const good = await viaBundle(working, 'bundled-device');
     expect(good.connected).toBe(true);
     expect(good.outcomes[0]).toMatchObject({
       kind: 'tls-report',
