@@ -19,6 +19,8 @@ export interface DeviceTls {
   privateKeyPem: string;
   /** The host name the device dials. Default: localhost. */
   serverName?: string;
+  /** The CA certificates the device trusts for the broker (its --cafile). Default: the lab CA. */
+  caPem?: string;
   /**
    * Model-only: CA certificates the device holds but does not send, so a report can say
    * "intermediate missing" rather than "unknown CA". Default: none.
@@ -47,7 +49,7 @@ export async function emulateLabHandshake(
       certificates: device.certificatePem,
       privateKey: device.privateKeyPem,
       serverName: device.serverName ?? DEFAULT_SERVER_NAME,
-      trustAnchors: certificatesIn(labCa.pem),
+      trustAnchors: certificatesIn(device.caPem?.trim() ? device.caPem : labCa.pem),
     },
     server: {
       certificates: lab.server.certificates,

@@ -1,6 +1,6 @@
 import { createHash, createHmac, createPublicKey, verify } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateKeyPair, privateKeyPem } from '../../../src/core/pki/index.ts';
+import { createRootCa, generateKeyPair, privateKeyPem } from '../../../src/core/pki/index.ts';
 import {
   buildBrokenSetup,
   registerBrokenSetup,
@@ -155,6 +155,18 @@ describe('the model says what it is', () => {
       message:
         'The device dialled "broker.example.com", and the broker\'s certificate names DNS:localhost, IP:127.0.0.1.',
     });
+  });
+
+  it('a device that trusts another CA for the broker stops at its Certificate with unknown_ca', async () => {
+    const other = await createRootCa(crypto, { subject: { CN: 'Some Other Root' } });
+    const report = await emulateLabHandshake(crypto, lab, { ...working, caPem: other.issued.pem });
+
+    expect(report.alert).toEqual({ by: 'client', name: 'unknown_ca', code: 48 });
+    expect(report.failure?.code).toBe('server-untrusted');
+    expect(report.steps.map((s) => `${s.from}:${s.message}`).slice(-2)).toEqual([
+      'server:Certificate',
+      'client:Alert',
+    ]);
   });
 
   it('a key the device cannot load is an input error, not a report', async () => {
