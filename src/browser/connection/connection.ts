@@ -92,6 +92,8 @@ export class ConnectError extends Error {
     readonly layer: 'address' | 'websocket' | 'tls' | 'mqtt',
     readonly title: string,
     message: string,
+    /** The lab's refusal of CONNECT, with the policy decision behind it, when it said why. */
+    readonly refusal?: Refusal,
   ) {
     super(message);
   }
