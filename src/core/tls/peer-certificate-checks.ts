@@ -130,7 +130,14 @@ export async function checkClientCertificate(
     if (missing) {
       failure = 'intermediate-missing';
       message = missing;
-      checks.push({ by: 'server', what: 'Intermediate CA sent', passed: false, detail: missing });
+      checks.push({
+        by: 'server',
+        what: 'Intermediate CA sent',
+        passed: false,
+        detail:
+          `${missing} (Only the model can tell: it knows the device holds that intermediate. ` +
+          'A real broker sees an unknown issuer and sends the same unknown_ca.)',
+      });
     }
   }
   return { checks, stop: { alert: verdict.alert, failure, message } };
