@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { decodeSync, type Certificate } from '../../../src/core/pki/index.ts';
+import {
+  createRootCa,
+  decodeSync,
+  generateKeyPair,
+  issueCertificate,
+  type Certificate,
+} from '../../../src/core/pki/index.ts';
+import { serialText } from '../../../src/widgets/pki/CertificateSummary.tsx';
 import { run } from './fakes.ts';
-import { makePkiLab } from './pki-lab.ts';
+import { crypto, makePkiLab } from './pki-lab.ts';
 
 /** The certificate in a file of the lab, as the course's decoder (and so the inspector) reads it. */
 async function certificateIn(
@@ -91,6 +98,39 @@ describe('openssl in the lab terminal', () => {
     expect(device.validity.notAfter.getTime() - device.validity.notBefore.getTime()).toBe(
       90 * 86_400_000,
     );
+  });
+
+  test('a certificate made with the workshop’s code reads the same in x509 as in the inspector', async () => {
+    const ca = await createRootCa(crypto, { subject: { O: 'Handshake', CN: 'Workshop CA' } });
+    const device = await issueCertificate(crypto, {
+      role: 'device',
+      subject: { CN: 'sensor-01' },
+      publicKey: await generateKeyPair(crypto, 'P-256'),
+      issuer: ca,
+      serialNumber: new Uint8Array([0x01, 0x23]),
+      notBefore: new Date('2026-01-02T03:04:05Z'),
+      notAfter: new Date('2027-01-02T03:04:05Z'),
+    });
+    const lab = makePkiLab({ files: { 'device.crt': device.pem } });
+    const c = device.certificate;
+
+    const text = (await run(lab.shell, 'openssl x509 -in device.crt -text -noout')).stdout;
+    expect(text).toContain('        Serial Number: 291 (0x123)\n');
+    expect(text).toContain('        Issuer: O = Handshake, CN = Workshop CA\n');
+    expect(text).toContain('            Not Before: Jan  2 03:04:05 2026 GMT\n');
+    expect(text).toContain('            Not After : Jan  2 03:04:05 2027 GMT\n');
+    expect(text).toContain('        Subject: CN = sensor-01\n');
+
+    // The inspector's summary (CertificateSummary) shows the same values in RFC 2253 form.
+    const fields = await run(
+      lab.shell,
+      'openssl x509 -in device.crt -noout -serial -subject -issuer',
+    );
+    expect(fields.stdout).toBe(
+      `serial=${serialText(c.serialNumber).replaceAll(':', '')}\n` +
+        'subject=CN = sensor-01\nissuer=O = Handshake, CN = Workshop CA\n',
+    );
+    expect([c.subject.text, c.issuer.text]).toEqual(['CN=sensor-01', 'CN=Workshop CA,O=Handshake']);
   });
 
   test('x509 prints -subject, -serial and -fingerprint -sha256 in the order asked', async () => {

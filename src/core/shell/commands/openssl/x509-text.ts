@@ -50,10 +50,13 @@ export function x509Text(certificate: Certificate): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Small serials print as a number and its hex, larger ones as colon hex on a line of their own. */
+/**
+ * A serial of up to 8 bytes (one C long) prints as a number and its hex; a longer one as colon
+ * hex on a line of its own, as X509_print_ex does.
+ */
 function serialLines(hex: string): string[] {
-  if (hex.length <= 8) {
-    const value = parseInt(hex || '0', 16);
+  if (hex.length <= 16) {
+    const value = BigInt(`0x${hex || '0'}`);
     return [`        Serial Number: ${value} (0x${value.toString(16)})`];
   }
   return ['        Serial Number:', `            ${toColonHex(fromHex(hex)).toLowerCase()}`];
