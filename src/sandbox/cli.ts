@@ -117,6 +117,7 @@ async function start(args: string[]): Promise<number> {
       host: options.host,
       port: options.port,
       mqttPort: options.mqttPort,
+      mtlsPort: options.mtlsPort,
       siteDir,
       version: readVersion(),
       dataDir: resolve(options.dataDir),
@@ -124,6 +125,7 @@ async function start(args: string[]): Promise<number> {
         http: createLogger('lab:http', options.logLevel, sink),
         mqtt: createLogger('lab:mqtt', options.logLevel, sink),
         registry: createLogger('lab:registry', options.logLevel, sink),
+        tls: createLogger('lab:tls', options.logLevel, sink),
       },
     });
   } catch (error) {
@@ -132,7 +134,7 @@ async function start(args: string[]): Promise<number> {
     return 1;
   }
 
-  printBanner(options.host, server.port, server.mqttPort);
+  printBanner(options.host, server.port, server.mqttPort, server.mtlsPort, options.dataDir);
   return new Promise<number>((done) => {
     const stop = () => {
       console.log('\nStopping the lab server…');
@@ -161,8 +163,15 @@ function buildSite(): boolean {
   return false;
 }
 
-function printBanner(host: string, port: number, mqttPort: number) {
+function printBanner(
+  host: string,
+  port: number,
+  mqttPort: number,
+  mtlsPort: number | null,
+  dataDir: string,
+) {
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const ca = join(dataDir, 'ca', 'lab-root-ca.pem');
   const lines = [
     `Handshake lab server ${readVersion()}`,
     `  Course:               http://${shown}:${port}/`,
@@ -170,6 +179,12 @@ function printBanner(host: string, port: number, mqttPort: number) {
     `  MQTT over TCP:        ${shown}:${mqttPort}  (no TLS, anonymous: for the first lessons)`,
     `  Try:                  mosquitto_sub -h ${shown} -p ${mqttPort} -t 'lab/#' -v`,
   ];
+  if (mtlsPort !== null) {
+    lines.push(
+      `  MQTT over mutual TLS: ${shown}:${mtlsPort}  (a device certificate the lab registered, ACTIVE)`,
+      `  Lab CA (--cafile):    ${ca}`,
+    );
+  }
   if (shown !== host) {
     const addresses = Object.values(networkInterfaces())
       .flat()

@@ -6,20 +6,23 @@ import type { LabBroker } from './broker.ts';
 export interface LabInfo {
   kind: 'handshake-lab-server';
   version: string;
-  mqtt: { websocketPath: string; tcpPort: number; host: string };
+  /** `mtlsPort`: MQTT over mutual TLS, when the server runs it. */
+  mqtt: { websocketPath: string; tcpPort: number; host: string; mtlsPort?: number };
 }
 
-/** Answers `/api/*`; returns false for any other path. `registry` answers `/api/registry/*`. */
-export function createLabApi(
-  info: LabInfo,
-  broker: LabBroker,
-  registry?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean,
-) {
+/** Answers one part of `/api/*` and returns true, or returns false for a path not its own. */
+export type ApiHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
+
+/**
+ * Answers `/api/*`; returns false for any other path. Each of `handlers` is asked first, e.g.
+ * the registry's for `/api/registry/*` and TLS's for `/api/tls/*`.
+ */
+export function createLabApi(info: LabInfo, broker: LabBroker, ...handlers: ApiHandler[]) {
   return function handleApi(req: IncomingMessage, res: ServerResponse): boolean {
     const url = new URL(req.url ?? '/', 'http://lab');
     if (!url.pathname.startsWith('/api/')) return false;
 
-    if (registry?.(req, res, url)) return true;
+    if (handlers.some((handler) => handler(req, res, url))) return true;
 
     if (url.pathname === '/api/lab') {
       sendJson(res, 200, info);

@@ -15,6 +15,7 @@ import type { Logger } from './log.ts';
 import { createFileStore } from './registry/file-store.ts';
 import { createRegistryApi } from './registry/registry-api.ts';
 import { createStaticHandler } from './static-site.ts';
+import { createLabTls, type LabTls } from './tls/lab-tls.ts';
 
 /** Where and how the lab server listens; the command line fills these in. */
 export interface LabServerOptions {
@@ -24,26 +25,41 @@ export interface LabServerOptions {
   port: number;
   /** Raw MQTT over TCP (default 1883). */
   mqttPort: number;
+  /**
+   * MQTT over mutual TLS (the command line's default is 8883). Default: no such listener, and
+   * no server certificate is made.
+   */
+  mtlsPort?: number;
   /** Folder of the built site. */
   siteDir: string;
   version: string;
   /** The lab's folder: registry.json and the lab CA. Default: a registry in memory only. */
   dataDir?: string;
-  /** `registry` logs each registry change; default: the `http` logger. */
-  log: { http: Logger; mqtt: Logger; registry?: Logger };
+  /**
+   * `registry` logs each registry change and `tls` the mutual TLS listener; both default to the
+   * `http` logger.
+   */
+  log: { http: Logger; mqtt: Logger; registry?: Logger; tls?: Logger };
 }
 
 export interface RunningLabServer {
   port: number;
   mqttPort: number;
+  /** null when `mtlsPort` was not given. */
+  mtlsPort: number | null;
   broker: LabBroker;
   registry: LabCertificateRegistry;
+  /** The mutual TLS listener, its server certificate and its decisions; null without one. */
+  tls: LabTls | null;
   stop(): Promise<void>;
 }
 
 export const WEBSOCKET_PATH = '/mqtt';
 
-/** Starts the broker, then the HTTP and TCP listeners, in that order; stops them in reverse. */
+/**
+ * Starts the broker, the server certificate, then the TCP, mutual TLS and HTTP listeners, in
+ * that order; stops them in reverse.
+ */
 export async function startLabServer(options: LabServerOptions): Promise<RunningLabServer> {
   // The broker asks the registry what each device may do, and hears when that changes.
   const registry = openRegistry(options, () => void broker.registryChanged());
@@ -55,6 +71,8 @@ export async function startLabServer(options: LabServerOptions): Promise<Running
   const sockets = new Set<Socket>();
   http.on('connection', (socket) => trackSocket(sockets, socket));
   tcp.on('connection', (socket) => trackSocket(sockets, socket));
+  let tls: LabTls | null = null;
+  const stop = () => stopAll(http, tcp, sockets, broker, tls);
 
   try {
     const mqttPort = await listenOn(tcp, options.mqttPort, options.host, {
@@ -62,10 +80,23 @@ export async function startLabServer(options: LabServerOptions): Promise<Running
       flag: '--mqtt-port',
       env: 'HANDSHAKE_MQTT_PORT',
     });
+    tls = options.mtlsPort === undefined ? null : await startTls(options, registry, broker);
+    const mtlsPort = tls
+      ? await listenOn(tls.listener.server, options.mtlsPort!, options.host, {
+          label: 'MQTT over mutual TLS',
+          flag: '--mtls-port',
+          env: 'HANDSHAKE_MTLS_PORT',
+        })
+      : null;
     const info: LabInfo = {
       kind: 'handshake-lab-server',
       version: options.version,
-      mqtt: { websocketPath: WEBSOCKET_PATH, tcpPort: mqttPort, host: options.host },
+      mqtt: {
+        websocketPath: WEBSOCKET_PATH,
+        tcpPort: mqttPort,
+        host: options.host,
+        ...(mtlsPort === null ? {} : { mtlsPort }),
+      },
     };
     attachHttp(http, broker, registry, info, options);
     const port = await listenOn(http, options.port, options.host, {
@@ -74,11 +105,25 @@ export async function startLabServer(options: LabServerOptions): Promise<Running
       env: 'HANDSHAKE_PORT',
     });
 
-    return { port, mqttPort, broker, registry, stop: () => stopAll(http, tcp, sockets, broker) };
+    return { port, mqttPort, mtlsPort, broker, registry, tls, stop };
   } catch (error) {
-    await stopAll(http, tcp, sockets, broker);
+    await stop();
     throw error;
   }
+}
+
+function startTls(
+  options: LabServerOptions,
+  registry: LabCertificateRegistry,
+  broker: LabBroker,
+): Promise<LabTls> {
+  return createLabTls({
+    registry,
+    broker,
+    host: options.host,
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    log: options.log.tls ?? options.log.http,
+  });
 }
 
 /** The registry in the data folder, re-read on every call, so `handshake cert …` can share it. */
@@ -135,10 +180,16 @@ function remote(socket: Socket): string {
   return `${socket.remoteAddress ?? 'unknown'}:${socket.remotePort ?? 0}`;
 }
 
-async function stopAll(http: HttpServer, tcp: TcpServer, sockets: Set<Socket>, broker: LabBroker) {
+async function stopAll(
+  http: HttpServer,
+  tcp: TcpServer,
+  sockets: Set<Socket>,
+  broker: LabBroker,
+  tls: LabTls | null,
+) {
   await broker.close();
   for (const socket of sockets) socket.destroy();
-  await Promise.all([closeServer(http), closeServer(tcp)]);
+  await Promise.all([closeServer(http), closeServer(tcp), tls?.listener.close()]);
 }
 
 function closeServer(server: HttpServer | TcpServer): Promise<void> {

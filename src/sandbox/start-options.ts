@@ -6,17 +6,20 @@ export interface StartOptions {
   host: string;
   port: number;
   mqttPort: number;
+  mtlsPort: number;
   dataDir: string;
   logLevel: LogLevel;
 }
 
 export const START_USAGE = `Usage: handshake start [options]
 
-Serves the course, its API and MQTT over WebSocket on one port, and raw MQTT over TCP.
+Serves the course, its API and MQTT over WebSocket on one port, raw MQTT over TCP, and MQTT
+over mutual TLS for devices with a certificate from the lab's registry.
 
 Options:
   --port N         course, /api and MQTT over WebSocket at /mqtt   (HANDSHAKE_PORT, default 4321)
   --mqtt-port N    MQTT over TCP for native tools                  (HANDSHAKE_MQTT_PORT, default 1883)
+  --mtls-port N    MQTT over mutual TLS (device certificates)      (HANDSHAKE_MTLS_PORT, default 8883)
   --host ADDR      address to bind; 0.0.0.0 for a classroom        (HANDSHAKE_HOST, default 127.0.0.1)
   --data-dir DIR   where the lab keeps its files                   (HANDSHAKE_DATA_DIR, default .lab)
   --log-level L    debug, info, warn, error or silent              (HANDSHAKE_LOG_LEVEL, default info)
@@ -39,6 +42,7 @@ export function parseStartOptions(args: string[], env: Env): StartOptions | 'hel
       options: {
         port: { type: 'string' },
         'mqtt-port': { type: 'string' },
+        'mtls-port': { type: 'string' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
@@ -67,6 +71,13 @@ export function parseStartOptions(args: string[], env: Env): StartOptions | 'hel
       1883,
       '--mqtt-port',
       'HANDSHAKE_MQTT_PORT',
+    ),
+    mtlsPort: parsePort(
+      values['mtls-port'],
+      env.HANDSHAKE_MTLS_PORT,
+      8883,
+      '--mtls-port',
+      'HANDSHAKE_MTLS_PORT',
     ),
     dataDir: values['data-dir'] ?? env.HANDSHAKE_DATA_DIR ?? '.lab',
     logLevel,

@@ -9,6 +9,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export interface LabProcess {
   url: string;
   mqttPort: number;
+  /** MQTT over mutual TLS. */
+  mtlsPort: number;
+  /** The lab's data folder: registry.json, ca/lab-root-ca.pem, tls/server.crt. */
+  dataDir: string;
   /** Everything the server printed so far. */
   output(): string;
   /** Resolves when a line matching `pattern` has been printed. */
@@ -26,6 +30,8 @@ export async function startLabProcess(): Promise<LabProcess> {
       '--port',
       '0',
       '--mqtt-port',
+      '0',
+      '--mtls-port',
       '0',
       '--data-dir',
       dataDir,
@@ -71,12 +77,16 @@ export async function startLabProcess(): Promise<LabProcess> {
 
   const course = await waitForLine(/Course:\s+http:\/\//);
   const tcp = await waitForLine(/MQTT over TCP:\s+/);
+  const mtls = await waitForLine(/MQTT over mutual TLS:\s+/);
   const url = course.match(/http:\/\/\S+/)![0];
   const mqttPort = Number(tcp.match(/:(\d+)\s/)![1]);
+  const mtlsPort = Number(mtls.match(/:(\d+)\s/)![1]);
 
   return {
     url,
     mqttPort,
+    mtlsPort,
+    dataDir,
     output: () => output,
     waitForLine,
     stop: () => stopChild(child).finally(() => rmSync(dataDir, { recursive: true, force: true })),

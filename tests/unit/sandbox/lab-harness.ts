@@ -34,7 +34,14 @@ export interface Lab {
   stop(): Promise<void>;
 }
 
-export async function startLab(): Promise<Lab> {
+export interface LabOptions {
+  /** Runs MQTT over mutual TLS on a free port too, logging as `lab:tls`. Default: false. */
+  mtls?: boolean;
+  /** Keeps the registry (and the server certificate) in a data folder. Default: in memory. */
+  dataDir?: string;
+}
+
+export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const root = await mkdtemp(join(tmpdir(), 'handshake-lab-'));
   const siteDir = join(root, 'site');
   await mkdir(siteDir);
@@ -47,11 +54,14 @@ export async function startLab(): Promise<Lab> {
   const log = {
     http: createLogger('lab:http', 'info', sink),
     mqtt: createLogger('lab:mqtt', 'info', sink),
+    tls: createLogger('lab:tls', 'info', sink),
   };
   const server = await startLabServer({
     host: HOST,
     port: 0,
     mqttPort: 0,
+    ...(options.mtls ? { mtlsPort: 0 } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     siteDir,
     version: 'test',
     log,

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +144,50 @@ describe('startLabServer on a busy port', () => {
         'the program using it, or choose another with --port <port> or HANDSHAKE_PORT=<port>.',
     );
     expect((await occupy(mqttPort)).port).toBe(mqttPort);
+  });
+
+  it('names --mtls-port when the MQTT over TLS port is taken, and frees the ports it opened', async () => {
+    const { port: busy } = await occupy();
+    const [httpPort, mqttPort] = [await freePort(), await freePort()];
+
+    const error = await rejection(
+      startLabServer({
+        host: HOST,
+        port: httpPort,
+        mqttPort,
+        mtlsPort: busy,
+        siteDir,
+        version: 't',
+        log,
+      }),
+    );
+
+    expect(error.message).toBe(
+      `Port ${busy} (MQTT over mutual TLS) is already in use on 127.0.0.1: stop the program ` +
+        'using it, or choose another with --mtls-port <port> or HANDSHAKE_MTLS_PORT=<port>.',
+    );
+    expect((await occupy(mqttPort)).port).toBe(mqttPort);
+    expect((await occupy(httpPort)).port).toBe(httpPort);
+  });
+
+  it('frees the mutual TLS port once stopped, ending the connections on it', async () => {
+    const lab = await startLabServer({
+      host: HOST,
+      port: 0,
+      mqttPort: 0,
+      mtlsPort: 0,
+      siteDir,
+      version: 't',
+      log,
+    });
+    const raw = connect(lab.mtlsPort!, HOST);
+    await new Promise((resolve) => raw.once('connect', resolve));
+    const closed = new Promise((resolve) => raw.once('close', resolve));
+
+    await lab.stop();
+
+    await closed;
+    expect((await occupy(lab.mtlsPort!)).port).toBe(lab.mtlsPort);
   });
 
   it('frees both ports once stopped', async () => {

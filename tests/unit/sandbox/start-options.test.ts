@@ -13,11 +13,12 @@ function usageError(run: () => unknown): UsageError {
 }
 
 describe('parseStartOptions', () => {
-  it('with no flags and no environment, serves 127.0.0.1:4321 and MQTT on 1883', () => {
+  it('with no flags and no environment, serves 127.0.0.1:4321, MQTT on 1883 and MQTT over TLS on 8883', () => {
     expect(parseStartOptions([], {})).toEqual({
       host: '127.0.0.1',
       port: 4321,
       mqttPort: 1883,
+      mtlsPort: 8883,
       dataDir: '.lab',
       logLevel: 'info',
     });
@@ -28,6 +29,7 @@ describe('parseStartOptions', () => {
       HANDSHAKE_HOST: '0.0.0.0',
       HANDSHAKE_PORT: '8080',
       HANDSHAKE_MQTT_PORT: '11883',
+      HANDSHAKE_MTLS_PORT: '18883',
       HANDSHAKE_DATA_DIR: '/srv/lab',
       HANDSHAKE_LOG_LEVEL: 'debug',
     };
@@ -36,20 +38,27 @@ describe('parseStartOptions', () => {
       host: '0.0.0.0',
       port: 8080,
       mqttPort: 11883,
+      mtlsPort: 18883,
       dataDir: '/srv/lab',
       logLevel: 'debug',
     });
   });
 
   it('lets each flag beat its environment variable', () => {
-    const args = ['--host', '::1', '--port=0', '--mqtt-port', '1884'];
-    const env = { HANDSHAKE_HOST: '0.0.0.0', HANDSHAKE_PORT: '8080', HANDSHAKE_MQTT_PORT: '2883' };
+    const args = ['--host', '::1', '--port=0', '--mqtt-port', '1884', '--mtls-port', '0'];
+    const env = {
+      HANDSHAKE_HOST: '0.0.0.0',
+      HANDSHAKE_PORT: '8080',
+      HANDSHAKE_MQTT_PORT: '2883',
+      HANDSHAKE_MTLS_PORT: '9883',
+    };
     const flags = [...args, '--data-dir', 'here', '--log-level', 'silent'];
 
     expect(parseStartOptions(flags, { ...env, HANDSHAKE_LOG_LEVEL: 'debug' })).toEqual({
       host: '::1',
       port: 0,
       mqttPort: 1884,
+      mtlsPort: 0,
       dataDir: 'here',
       logLevel: 'silent',
     });
@@ -67,6 +76,12 @@ describe('parseStartOptions', () => {
     [['--port', '70000'], {}, "--port must be a port number from 0 to 65535 (got '70000')."],
     [['--port=-1'], {}, "--port must be a port number from 0 to 65535 (got '-1')."],
     [['--mqtt-port', '1.5'], {}, "--mqtt-port must be a port number from 0 to 65535 (got '1.5')."],
+    [['--mtls-port', 'tls'], {}, "--mtls-port must be a port number from 0 to 65535 (got 'tls')."],
+    [
+      [],
+      { HANDSHAKE_MTLS_PORT: '-8883' },
+      "HANDSHAKE_MTLS_PORT must be a port number from 0 to 65535 (got '-8883').",
+    ],
     [
       [],
       { HANDSHAKE_PORT: '80 80' },
@@ -126,6 +141,7 @@ describe('parseStartOptions', () => {
     expect(START_USAGE.split('\n').filter((line) => line.trimStart().startsWith('--'))).toEqual([
       expect.stringMatching(/--port N .*\(HANDSHAKE_PORT, default 4321\)$/),
       expect.stringMatching(/--mqtt-port N .*\(HANDSHAKE_MQTT_PORT, default 1883\)$/),
+      expect.stringMatching(/--mtls-port N .*\(HANDSHAKE_MTLS_PORT, default 8883\)$/),
       expect.stringMatching(/--host ADDR .*\(HANDSHAKE_HOST, default 127\.0\.0\.1\)$/),
       expect.stringMatching(/--data-dir DIR .*\(HANDSHAKE_DATA_DIR, default \.lab\)$/),
       expect.stringMatching(/--log-level L .*\(HANDSHAKE_LOG_LEVEL, default info\)$/),
