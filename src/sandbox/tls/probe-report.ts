@@ -1,0 +1,562 @@
+/**
+ * The report of a real handshake (handshake-probe.ts), from what was observed: the messages of
+ * the TLS version agreed, each with what Node showed of it and each side's checks, the alert
+ * or close that ended it, and the lab's own record when the broker is the lab. Nothing here is
+ * assumed: a check the probe could not see is left out, and the notes say where each part
+ * comes from.
+ */
+import type { Certificate } from '../../core/pki/index.ts';
+import { certificateId } from '../../core/pki/index.ts';
+import { describeCode, CONNACK_3 } from '../../core/mqtt/reason-codes.ts';
+import { deviceIdentity } from '../../core/tls/device-identity.ts';
+import type {
+  DeviceIdentity,
+  HandshakeAlert,
+  HandshakeCheck,
+  HandshakeFailure,
+  HandshakeReport,
+  HandshakeStep,
+} from '../../core/tls/handshake-report.ts';
+import { checkServerName } from '../../core/tls/server-name.ts';
+import {
+  describeChainError,
+  failureForBrokerAlert,
+  isNetworkError,
+  type NodeError,
+} from './openssl-errors.ts';
+import type { TlsDecision } from './tls-decision.ts';
+
+export interface Observed {
+  host: string;
+  port: number;
+  serverName: string;
+  /** What the device sends, leaf first; empty for none. */
+  deviceChain: Certificate[];
+  deviceCa: Certificate[];
+  /** Node would not load the certificate with this key: its error. */
+  loadRefusal?: string;
+  local?: { address: string; port: number } | null;
+  /** Set once the handshake completed on the device's side. */
+  tls?: {
+    protocol: string | null;
+    cipher: string | null;
+    group: string | null;
+    serverLeaf: Certificate | null;
+    serverName: string;
+    sni: string | null;
+    chain: { passed: boolean; error: string | null };
+    name: { passed: boolean; error: string | null };
+  } | null;
+  /** The alert the broker sent. */
+  alert?: HandshakeAlert | null;
+  error?: NodeError | null;
+  /** The device hung up because it did not accept the broker. */
+  deviceStopped?: boolean;
+  connack?: number | null;
+  timedOut?: boolean;
+  clientId?: string;
+  lab?: TlsDecision | { unavailable: string } | null;
+  labSource?: string | null;
+}
+
+type Carries = [label: string, value: string][];
+
+const serverFinished = {
+  message: 'Finished',
+  from: 'server' as const,
+  summary: "The broker's MAC over the handshake; Node checked it.",
+};
+type StepInput = Pick<HandshakeStep, 'message' | 'from' | 'summary'> & {
+  carries?: Carries;
+  checks?: HandshakeCheck[];
+};
+
+const CHAIN_STAGE: HandshakeFailure[] = [
+  'client-certificate-expired',
+  'client-certificate-not-yet-valid',
+  'unknown-ca',
+  'intermediate-missing',
+  'no-client-auth-usage',
+  'bad-certificate',
+];
+
+export async function reportOf(o: Observed): Promise<HandshakeReport> {
+  const steps: HandshakeStep[] = [];
+  const add = (step: StepInput) =>
+    steps.push({
+      ...step,
+      carries: (step.carries ?? []).map(([label, value]) => ({ label, value })),
+      checks: step.checks ?? [],
+    });
+  const lab = o.lab && 'from' in o.lab ? o.lab : null;
+  const end = (
+    failure: HandshakeFailure | null,
+    message: string,
+    identity: DeviceIdentity | null = null,
+  ): HandshakeReport => ({
+    mode: 'real',
+    protocol: o.tls?.protocol ?? null,
+    cipher: o.tls?.cipher ?? null,
+    outcome: failure ? 'failed' : 'connected',
+    steps,
+    alert: failure ? (o.alert ?? lab?.alert ?? null) : null,
+    failure: failure ? { code: failure, message } : null,
+    identity,
+    notes: notes(o, lab),
+  });
+
+  if (o.loadRefusal) {
+    return end(
+      'key-mismatch',
+      `Node's TLS would not load the certificate with this key ("${o.loadRefusal.trim()}"), so no ` +
+        'connection was made: the key is not the one the certificate was issued for. mosquitto_pub ' +
+        'stops the same way, before connecting.',
+    );
+  }
+  if (!o.tls) return beforeHandshake(o, add, end);
+
+  // The handshake completed on the device's side: its messages in the order the version sends
+  // them (RFC 8446 §2 for TLS 1.3; RFC 5246 §7.3 for TLS 1.2, which has no server
+  // CertificateVerify and where the broker's Finished comes last).
+  const tls12 = o.tls.protocol === 'TLSv1.2';
+  add(clientHello(o));
+  add(serverHello(o));
+  if (tls12) {
+    add(serverCertificate(o));
+    add(certificateRequest(lab));
+  } else {
+    add(certificateRequest(lab));
+    add(serverCertificate(o));
+    add({
+      message: 'CertificateVerify',
+      from: 'server',
+      summary: 'The broker signs the handshake so far with its private key.',
+      checks: [
+        check(
+          'client',
+          'Signature over the transcript',
+          true,
+          "Node's TLS verified the broker's signature with the key in its certificate (the handshake would have stopped otherwise)",
+        ),
+      ],
+    });
+    add(serverFinished);
+  }
+  add(await clientCertificate(o, lab));
+  if (o.deviceChain.length > 0) {
+    add({
+      message: 'CertificateVerify',
+      from: 'client',
+      summary:
+        'The device signs the handshake with its private key, proving the certificate is its own.',
+      carries: [['algorithm', signatureScheme(o.deviceChain[0]!, o.tls.protocol)]],
+      checks:
+        lab && lab.outcome !== 'failed'
+          ? [
+              check(
+                'server',
+                'Signature over the transcript',
+                true,
+                "the lab's TLS finished the handshake, so the signature verified (it sends decrypt_error otherwise)",
+              ),
+            ]
+          : [],
+    });
+  }
+  add({
+    message: 'Finished',
+    from: 'client',
+    summary:
+      "The device's MAC over the whole handshake; for the device, the handshake is complete.",
+  });
+  if (tls12) add(serverFinished);
+
+  if (o.deviceStopped) {
+    const names = listedNames(o).join(', ') || 'no DNS or IP names';
+    return o.tls.chain.passed
+      ? end(
+          'server-name-mismatch',
+          `The device dialled "${o.serverName}", and the broker's certificate names ${names}. The device closed the connection (Node's TLS client sends no alert for it).`,
+        )
+      : end(
+          'server-untrusted',
+          `The device does not trust the broker's certificate: ${describeChainError(o.tls.chain.error ?? 'unknown')}. The device closed the connection (Node's TLS client sends no alert for it).`,
+        );
+  }
+  if (o.alert) {
+    add(alertStep(o.alert));
+    const failure =
+      lab?.failure?.code ?? failureForBrokerAlert(o.alert.name, o.deviceChain.length > 0);
+    return end(
+      failure,
+      lab?.failure?.message ??
+        `The broker ended the handshake with ${o.alert.name} (${o.alert.code}).`,
+    );
+  }
+
+  if (lab?.outcome === 'refused' && lab.failure) {
+    if (lab.status !== undefined) {
+      add(registryStep(lab));
+      return end(lab.failure.code, lab.failure.message);
+    }
+    return end(
+      lab.failure.code,
+      `${lab.failure.message} The lab closed the connection right after the handshake, without an ` +
+        "alert: Node's TLS server verifies a device's chain only once the handshake is done, and sends none.",
+    );
+  }
+  if (lab?.status !== undefined && lab) add(registryStep(lab));
+
+  if (o.connack === null || o.connack === undefined) {
+    if (o.timedOut)
+      return end('mqtt-refused', 'The broker did not answer CONNECT within the time allowed.');
+    return end(
+      'bad-certificate',
+      'The broker closed the connection right after the handshake, without an alert and without answering ' +
+        `CONNECT, so the device cannot tell why${o.lab && 'unavailable' in o.lab ? ` (the lab's record: ${o.lab.unavailable})` : ''}. ` +
+        "The lab server's log says why on a 'refused tls' line.",
+    );
+  }
+
+  add({
+    message: 'CONNECT',
+    from: 'client',
+    summary: 'With TLS up, the device starts MQTT (3.1.1) over it.',
+    carries: [
+      ['client identifier', o.clientId ?? ''],
+      ['clean session', 'true'],
+    ],
+  });
+  const words = describeCode(CONNACK_3, o.connack);
+  add({
+    message: 'CONNACK',
+    from: 'server',
+    summary: 'The broker answers CONNECT.',
+    carries: [['return code', `${o.connack} (${words.name})`]],
+    checks: [check('server', 'MQTT session accepted', o.connack === 0, words.meaning)],
+  });
+  if (o.connack !== 0)
+    return end(
+      'mqtt-refused',
+      `The broker answered CONNECT with ${o.connack} (${words.name}): ${words.meaning}`,
+    );
+
+  const identity =
+    lab?.identity ??
+    (o.deviceChain[0] ? await deviceIdentity(globalThis.crypto, o.deviceChain[0]) : null);
+  return end(null, '', identity);
+}
+
+/** No TLS session: nothing answered, the broker refused early, or it was not TLS. */
+function beforeHandshake(
+  o: Observed,
+  add: (step: StepInput) => void,
+  end: (failure: HandshakeFailure | null, message: string) => HandshakeReport,
+): HandshakeReport {
+  const where = `${o.host}:${o.port}`;
+  if (o.error && isNetworkError(o.error)) {
+    return end(
+      'connection-refused',
+      `Connecting to ${where} failed: ${o.error.message} (${o.error.code}). No TLS message was exchanged.`,
+    );
+  }
+  if (!o.local)
+    return end(
+      'connection-refused',
+      `${where} did not answer in time. No TLS message was exchanged.`,
+    );
+
+  add(clientHello(o));
+  if (o.alert) {
+    add(alertStep(o.alert));
+    const lab = o.lab && 'from' in o.lab ? o.lab : null;
+    return end(
+      lab?.failure?.code ?? failureForBrokerAlert(o.alert.name, o.deviceChain.length > 0),
+      lab?.failure?.message ??
+        `The broker ended the handshake with ${o.alert.name} (${o.alert.code}).`,
+    );
+  }
+  return end(
+    'connection-refused',
+    `${where} accepted the connection but did not complete a TLS handshake (${o.error?.message ?? 'it closed the connection'}). ` +
+      'Is it the MQTT over TLS port (8883 on the lab server), not the plain MQTT one?',
+  );
+}
+
+function clientHello(o: Observed): StepInput {
+  return {
+    message: 'ClientHello',
+    from: 'client',
+    summary:
+      'The device opens the handshake: the versions and cipher suites it can use, and the name it dials.',
+    carries: [
+      ['supported_versions', 'TLS 1.3, TLS 1.2'],
+      [
+        'cipher_suites',
+        "Node's defaults (TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_GCM_SHA256, then TLS 1.2 suites)",
+      ],
+      [
+        'server_name',
+        o.tls?.sni ??
+          (isIpName(o.serverName)
+            ? `not sent: ${o.serverName} is an IP address (RFC 6066 §3)`
+            : o.serverName),
+      ],
+    ],
+    checks: [],
+  };
+}
+
+function serverHello(o: Observed): StepInput {
+  return {
+    message: 'ServerHello',
+    from: 'server',
+    summary:
+      'The broker picks the version and cipher suite and sends its half of the key exchange.',
+    carries: [
+      ['supported_versions', o.tls?.protocol ?? 'unknown'],
+      ['cipher_suite', o.tls?.cipher ?? 'unknown'],
+      ['key_share', o.tls?.group ?? 'not reported'],
+    ],
+    checks: [],
+  };
+}
+
+function certificateRequest(lab: TlsDecision | null): StepInput {
+  const names = lab
+    ? lab.acceptableCaNames.join('; ') || '(none: no CA is registered as ACTIVE)'
+    : 'not shown by Node\'s TLS client (openssl s_client prints it as "Acceptable client certificate CA names")';
+  return {
+    message: 'CertificateRequest',
+    from: 'server' as const,
+    summary:
+      'The broker asks the device for a certificate (mutual TLS), naming the CAs it accepts.',
+    carries: [
+      [
+        'certificate_authorities',
+        lab ? `${names} (from the lab's configuration for this connection)` : names,
+      ],
+    ] as Carries,
+    checks: [],
+  };
+}
+
+function serverCertificate(o: Observed) {
+  const leaf = o.tls!.serverLeaf;
+  const carries: Carries = leaf
+    ? [
+        ['certificate_list[0]', `${leaf.subject.text} (issued by ${leaf.issuer.text})`],
+        ['subjectAltName', listedNames(o).join(', ') || 'none'],
+        ['validity', `${iso(leaf.validity.notBefore)} to ${iso(leaf.validity.notAfter)}`],
+      ]
+    : [['certificate_list', 'not reported']];
+  const trusted = o.deviceCa.map((ca) => `"${ca.subject.text}"`).join(', ');
+  const { chain, name } = o.tls!;
+  const checks: HandshakeCheck[] = [
+    check(
+      'client',
+      'Chain to the CA the device trusts',
+      chain.passed,
+      chain.passed
+        ? `the chain ends at ${trusted}, the CA file the device was given`
+        : `${describeChainError(chain.error ?? 'unknown')}; the device trusts ${trusted}`,
+    ),
+  ];
+  if (chain.passed) {
+    checks.push(
+      check(
+        'client',
+        'Server name (RFC 6125)',
+        name.passed,
+        name.passed
+          ? `the device dialled ${o.serverName}, and the certificate lists it`
+          : `the device dialled ${o.serverName}, but the certificate lists ${listedNames(o).join(', ') || 'no DNS or IP names'}`,
+      ),
+    );
+  }
+  return {
+    message: 'Certificate',
+    from: 'server' as const,
+    summary:
+      "The broker's certificate; the device checks it against its CA file and the name it dialled. (Node makes these checks once the handshake is complete.)",
+    carries,
+    checks,
+  };
+}
+
+async function clientCertificate(o: Observed, lab: TlsDecision | null) {
+  const chain = o.deviceChain;
+  const carries: Carries =
+    chain.length > 0
+      ? await Promise.all(
+          chain.map(
+            async (c, i): Promise<[string, string]> => [
+              `certificate_list[${i}]`,
+              `${c.subject.text} (issued by ${c.issuer.text}; ID ${await certificateId(globalThis.crypto, c.der)})`,
+            ],
+          ),
+        )
+      : [['certificate_list', '(empty)']];
+  return {
+    message: 'Certificate',
+    from: 'client' as const,
+    summary:
+      chain.length > 0
+        ? 'The device sends its certificate chain; the broker checks it against the CAs it accepts.'
+        : 'The device sends an empty Certificate message: it has no certificate to give.',
+    carries,
+    checks: brokerChecks(o, lab),
+  };
+}
+
+/** The broker's checks of the device's chain, as far as they can be known. */
+function brokerChecks(o: Observed, lab: TlsDecision | null): HandshakeCheck[] {
+  if (o.deviceChain.length === 0) {
+    return [
+      check(
+        'server',
+        'A client certificate was sent',
+        false,
+        'the broker requires a client certificate (mutual TLS), and the Certificate message is empty',
+      ),
+    ];
+  }
+  if (lab && lab.outcome !== 'failed') {
+    const chainFailed = lab.verifyError !== null;
+    const checks = [
+      check(
+        'server',
+        'Chain to an ACTIVE registered CA',
+        !chainFailed,
+        chainFailed && lab.failure
+          ? lab.failure.message
+          : "OpenSSL verified the chain against the CAs the lab's CertificateRequest names",
+      ),
+    ];
+    if (!chainFailed) {
+      const usage = lab.failure?.code === 'no-client-auth-usage';
+      checks.push(
+        check(
+          'server',
+          'TLS client authentication allowed (extendedKeyUsage)',
+          !usage,
+          usage ? lab.failure!.message : 'clientAuth is allowed',
+        ),
+      );
+    }
+    return checks;
+  }
+  if (o.alert)
+    return [
+      check(
+        'server',
+        "The broker's check of the certificate",
+        false,
+        `the broker answered ${o.alert.name} (${o.alert.code})`,
+      ),
+    ];
+  if (o.connack !== null && o.connack !== undefined) {
+    return [
+      check(
+        'server',
+        "The broker's check of the certificate",
+        true,
+        'the broker went on to MQTT, so it accepted the certificate',
+      ),
+    ];
+  }
+  return [];
+}
+
+function registryStep(lab: TlsDecision) {
+  const id = lab.chain[0]?.certificateId ?? 'unknown';
+  const refused = lab.failure !== null && !CHAIN_STAGE.includes(lab.failure.code);
+  return {
+    message: 'Registry lookup',
+    from: 'server' as const,
+    summary:
+      'With the handshake done, the broker looks the certificate up in its registry, as AWS IoT does; a refusal here sends no alert, the broker just closes the connection.',
+    carries: [
+      ['certificateId', id],
+      ['status', lab.status ?? 'not registered'],
+    ] as Carries,
+    checks: [
+      check(
+        'server',
+        'Certificate is registered and ACTIVE',
+        !refused,
+        refused ? lab.failure!.message : `Certificate ${id} is ACTIVE.`,
+      ),
+    ],
+  };
+}
+
+function alertStep(alert: HandshakeAlert) {
+  return {
+    message: 'Alert',
+    from: alert.by,
+    summary: `The ${alert.by === 'server' ? 'broker' : 'device'} ends the handshake with a fatal alert; nothing after it is sent.`,
+    carries: [
+      ['level', 'fatal (2)'],
+      ['description', `${alert.name} (${alert.code})`],
+    ] as Carries,
+    checks: [],
+  };
+}
+
+function notes(o: Observed, lab: TlsDecision | null): string[] {
+  const said = [
+    `A real TLS handshake over the network: Node.js ${process.version} (OpenSSL ${process.versions.openssl}) as the device, to ${o.host}:${o.port}.`,
+  ];
+  if (o.loadRefusal || !o.tls) return said;
+
+  said.push(
+    `Node reports a handshake's outcome, not its messages: each step is a message ${o.tls.protocol ?? 'TLS'} sends, with what Node reported ` +
+      '(version, cipher suite, key exchange group, the broker’s certificate). EncryptedExtensions, which carries nothing the lab uses, is left out.',
+    "Node's TLS client checks the broker's certificate once the handshake is complete, after it has sent its own; OpenSSL-based clients such as mosquitto_pub stop at the broker's Certificate with an alert instead.",
+  );
+  if (lab) {
+    said.push(
+      `The broker's side of the checks comes from ${o.labSource ?? "the lab's record"} of this connection (from ${lab.from}). ` +
+        'The lab verifies the device’s chain after the handshake too, and sends no alert when it refuses one: it closes the connection and records why. ' +
+        'The one alert its TLS sends itself is certificate_required, to a device with no certificate.',
+    );
+  } else {
+    said.push(
+      "The broker's side is known only from what reached the device: its alerts, CONNACK, or its closing the connection.",
+    );
+  }
+  return said;
+}
+
+/** TLS 1.3 binds the signature scheme to the key (RFC 8446 §4.2.3). */
+const EC_SCHEMES: Record<string, string> = {
+  'P-256': 'ecdsa_secp256r1_sha256',
+  'P-384': 'ecdsa_secp384r1_sha384',
+  'P-521': 'ecdsa_secp521r1_sha512',
+};
+
+function signatureScheme(leaf: Certificate, protocol: string | null): string {
+  const key = leaf.publicKey;
+  if (protocol !== 'TLSv1.3') return `one OpenSSL chose for the ${key.description} key`;
+  if (key.type === 'EC')
+    return `${EC_SCHEMES[key.curve ?? ''] ?? 'ECDSA'} (the scheme for ${key.description} keys)`;
+  return `rsa_pss_rsae_* (RSA-PSS: TLS 1.3 allows no other for an ${key.description} key)`;
+}
+
+function listedNames(o: Observed): string[] {
+  const leaf = o.tls?.serverLeaf;
+  return leaf ? checkServerName(leaf, o.serverName).listed : [];
+}
+
+function check(
+  by: 'client' | 'server',
+  what: string,
+  passed: boolean,
+  detail: string,
+): HandshakeCheck {
+  return { by, what, passed, detail };
+}
+
+const isIpName = (name: string) => /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || name.includes(':');
+const iso = (date: Date) => date.toISOString().replace('.000', '');
