@@ -16,6 +16,7 @@ import { createFileStore } from './registry/file-store.ts';
 import { createRegistryApi } from './registry/registry-api.ts';
 import { createStaticHandler } from './static-site.ts';
 import { createLabTls, type LabTls } from './tls/lab-tls.ts';
+import { createTlsApi } from './tls/tls-api.ts';
 
 /** Where and how the lab server listens; the command line fills these in. */
 export interface LabServerOptions {
@@ -98,7 +99,7 @@ export async function startLabServer(options: LabServerOptions): Promise<Running
         ...(mtlsPort === null ? {} : { mtlsPort }),
       },
     };
-    attachHttp(http, broker, registry, info, options);
+    attachHttp(http, broker, registry, info, options, tls);
     const port = await listenOn(http, options.port, options.host, {
       label: 'the course and MQTT over WebSocket',
       flag: '--port',
@@ -144,8 +145,20 @@ function attachHttp(
   registry: LabCertificateRegistry,
   info: LabInfo,
   options: LabServerOptions,
+  tls: LabTls | null,
 ) {
-  const api = createLabApi(info, broker, createRegistryApi(registry, options.log.http));
+  const handlers = [createRegistryApi(registry, options.log.http)];
+  if (tls) {
+    handlers.push(
+      createTlsApi({
+        registry,
+        decisions: tls.listener.decisions,
+        listener: () => reachable(tls.listener.server, options.host),
+        log: options.log.tls ?? options.log.http,
+      }),
+    );
+  }
+  const api = createLabApi(info, broker, ...handlers);
   const serveStatic = createStaticHandler(options.siteDir);
   const wss = new WebSocketServer({ noServer: true });
 
@@ -174,6 +187,15 @@ function attachHttp(
 function trackSocket(sockets: Set<Socket>, socket: Socket) {
   sockets.add(socket);
   socket.on('close', () => sockets.delete(socket));
+}
+
+/** Where this process reaches a listener: a wildcard bind is reached over loopback. */
+function reachable(server: TcpServer, host: string): { host: string; port: number } {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  if (host === '0.0.0.0') return { host: '127.0.0.1', port };
+  if (host === '::') return { host: '::1', port };
+  return { host, port };
 }
 
 function remote(socket: Socket): string {
