@@ -87,6 +87,7 @@ export default function ClientPanel({ label, preset, connection, onConnectedChan
           time: new Date(),
           title: refusal.title,
           detail: `${refusal.message}${refusal.rule ? ` (${refusal.rule})` : ''}`,
+          refusal,
         }),
       );
       opened.on('closed', (next) => closed(opened, next.reason, next.byClient));

@@ -1,6 +1,7 @@
 import PayloadViews from '../json/PayloadViews.tsx';
 import { clockTime } from './clock-time.ts';
 import type { LogEntry } from './log-entry.ts';
+import { refusalLines } from './refusal-lines.ts';
 
 interface Props {
   entries: LogEntry[];
@@ -60,10 +61,18 @@ function Message({ entry }: { entry: Extract<LogEntry, { kind: 'message' }> }) {
 }
 
 function Note({ entry }: { entry: Exclude<LogEntry, { kind: 'message' }> }) {
+  const why = entry.refusal ? refusalLines(entry.refusal) : [];
   return (
     <div class="hs-log__note">
       <strong>{entry.title}</strong>
       {entry.detail && <p>{entry.detail}</p>}
+      {why.length > 0 && (
+        <ul class="hs-log__why" aria-label="Why the broker refused">
+          {why.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { QoS } from '../../browser/connection/connection.ts';
+import type { Refusal } from '../../core/lab/lab-event.ts';
 
 /** One line of a client's log: a received message, or something that happened to the client. */
 export type LogEntry =
@@ -11,7 +12,15 @@ export type LogEntry =
       retain: boolean;
       payload: Uint8Array;
     }
-  | { id: number; kind: 'info' | 'sent' | 'error'; time: Date; title: string; detail?: string };
+  | {
+      id: number;
+      kind: 'info' | 'sent' | 'error';
+      time: Date;
+      title: string;
+      detail?: string;
+      /** A lab refusal, whose policy decision the log shows in brief. */
+      refusal?: Refusal;
+    };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type NewLogEntry = WithoutId<LogEntry>;
