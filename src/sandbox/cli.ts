@@ -7,6 +7,7 @@ import { runTopicCheck } from '../core/commands/topic-check.ts';
 import { cert } from './commands/cert.ts';
 import { jsonCommand } from './commands/json-check.ts';
 import { policy } from './commands/policy.ts';
+import { tls } from './commands/tls.ts';
 import { startLabServer, WEBSOCKET_PATH } from './lab-server.ts';
 import { ListenError } from './listen.ts';
 import { createLogger } from './log.ts';
@@ -24,6 +25,7 @@ Commands:
   policy <check|test|cases> ...     validate, lint and test AWS IoT policies
   cert <inspect|verify> ...         decode certificates and keys, verify certificate chains
   cert <lab-ca|create|list|update> ...   the lab's CA and device certificates (its registry)
+  tls probe --cert FILE --key FILE  a real mutual TLS handshake with the lab, step by step
   help                          show this help
 
 Run \`handshake <command> --help\` for a command's options.`;
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
       return policy(rest);
     case 'cert':
       return cert(rest);
+    case 'tls':
+      return tls(rest);
     case 'reset':
       return reset(rest);
     case undefined:
