@@ -32,6 +32,14 @@ async function runSuggestion(terminal: LabTerminal, command: string | RegExp, ke
   for (const key of keys) await terminal.page.keyboard.press(key);
 }
 
+/** `2026-12-04T18:06:46Z` as OpenSSL prints dates: `Dec  4 18:06:46 2026 GMT`. */
+function opensslDate(iso: string): string {
+  const date = new Date(iso);
+  const month = date.toUTCString().slice(8, 11);
+  const day = String(date.getUTCDate()).padStart(2, ' ');
+  return `${month} ${day} ${date.toISOString().slice(11, 19)} ${date.getUTCFullYear()} GMT`;
+}
+
 function goal(page: Page) {
   return new LabTerminal(page).root.getByRole('status');
 }
@@ -113,6 +121,53 @@ test.describe('terminal exercises in the lessons', () => {
     await terminal.run('openssl x509 -in device.crt -noout -subject -issuer');
     await expect(terminal.screen).toContainText('subject=CN = sensor-01');
     await expect(terminal.screen).toContainText('issuer=CN = Workshop CA');
+  });
+
+  test('Certificates: openssl x509 shows the subject, issuer, serial and dates the inspector shows', async ({
+    open,
+    page,
+  }) => {
+    const terminal = await open('/certificates/');
+    for (const command of [
+      'openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ca.key',
+      "openssl req -new -x509 -key ca.key -subj '/CN=Workshop CA' -days 365 -out ca.crt",
+      'openssl genpkey -algorithm RSA -out device.key',
+      "openssl req -new -key device.key -subj '/CN=sensor-01' -out device.csr",
+      'openssl x509 -req -in device.csr -CA ca.crt -CAkey ca.key -days 90 -out device.crt',
+      'clear',
+      'openssl x509 -in device.crt -noout -subject -issuer -serial -dates',
+    ]) {
+      await terminal.run(command);
+      await terminal.idle();
+    }
+
+    // The terminal keeps its files in localStorage; the learner would paste device.crt here.
+    const pem = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('handshake.files')!).files['device.crt'].text as string,
+    );
+    const inspector = page.getByRole('group', { name: 'Certificate inspector', exact: true });
+    await inspector.scrollIntoViewIfNeeded();
+    await expect(inspector).toHaveAttribute('data-ready', 'true');
+    await inspector.getByLabel(/^PEM text/).fill(pem);
+    const shown = async (name: string) =>
+      (await inspector.locator(`[data-entry="${name}"] dd`).first().innerText()).trim();
+
+    const subject = await shown('Subject');
+    const issuer = await shown('Issuer');
+    expect([subject, issuer]).toEqual(['CN=sensor-01', 'CN=Workshop CA']);
+    const serial = (await shown('Serial number')).replaceAll(':', '');
+    const dates = [await shown('Not before'), await shown('Not after')].map(opensslDate);
+
+    await terminal.root.locator('.xterm-screen').scrollIntoViewIfNeeded();
+    for (const line of [
+      'subject=CN = sensor-01',
+      'issuer=CN = Workshop CA',
+      `serial=${serial}`,
+      `notBefore=${dates[0]}`,
+      `notAfter=${dates[1]}`,
+    ]) {
+      await expect(terminal.screen).toContainText(line);
+    }
   });
 
   test('Certificates: a CSR for CN=sensor-01 registered with --set-as-active reaches the goal', async ({
