@@ -6,13 +6,13 @@
  */
 import type { CertificateRegistry } from '../../core/lab/certificate-registry.ts';
 import type { RegistryState } from '../../core/lab/registry/registry-state.ts';
-// Single files, not the PKI index: the index brings the certificate writers, which the worker's
-// one-file bundle would load eagerly (and @peculiar/x509 must load after its Reflect polyfill).
+// Single files, never the PKI index or decoder: Vite bundles the worker as one file (iife),
+// which cannot hold a dynamic import(), and those load node-forge and @peculiar/x509 with one.
 import type { Certificate } from '../../core/pki/certificate.ts';
 import type { CryptoPort } from '../../core/pki/crypto-port.ts';
-import { decodeSync } from '../../core/pki/decode.ts';
-import { importPrivateKey } from '../../core/pki/import-key.ts';
+import { readPrivateKey } from '../../core/tls/handshake-input.ts';
 import type { HandshakeReport } from '../../core/tls/handshake-report.ts';
+import { certificatesFromPem } from '../../core/tls/pem-input.ts';
 import { emulateLabHandshake, type DeviceTls } from '../../core/tls/lab-handshake.ts';
 import type { LabServerCredentials } from '../../core/tls/lab-server-certificate.ts';
 import { loadBrokerCredentials } from './broker-credentials.ts';
@@ -46,7 +46,7 @@ export function createTlsGate(
       );
     }
     if (server?.pem !== record.certificatePem) {
-      const made = importPrivateKey(crypto, record.privateKeyPem).then((keyPair) => ({
+      const made = readPrivateKey(crypto, record.privateKeyPem).then((keyPair) => ({
         certificates: certificatesIn(record.certificatePem),
         keyPair,
         pem: record.certificatePem,
@@ -89,7 +89,5 @@ function registryReads(store: () => Promise<RegistryStore>): RegistryReads {
 }
 
 function certificatesIn(pem: string): Certificate[] {
-  return decodeSync(pem).blocks.flatMap((block) =>
-    block.status === 'decoded' && block.object.kind === 'certificate' ? [block.object] : [],
-  );
+  return certificatesFromPem(pem, "the in-page broker's certificate");
 }

@@ -6,10 +6,8 @@
  */
 import type { Certificate } from '../pki/certificate.ts';
 import type { CryptoPort } from '../pki/crypto-port.ts';
-import { decodeSync } from '../pki/decode.ts';
-import { importPrivateKey } from '../pki/import-key.ts';
-import type { KeyPair } from '../pki/key-pair.ts';
-import { PkiError } from '../pki/pki-problem.ts';
+import { keyPairFromPkcs8, type KeyPair } from '../pki/key-pair.ts';
+import { certificatesFromPem, privateKeyFromPem } from './pem-input.ts';
 
 export const HANDSHAKE_INPUT_ERRORS = [
   'certificate-unreadable',
@@ -34,16 +32,14 @@ export function readCertificateChain(input: string | Certificate[], what: string
   if (Array.isArray(input)) return input;
   if (input.trim() === '') return [];
 
-  const certificates: Certificate[] = [];
-  for (const block of decodeSync(input).blocks) {
-    if (block.status === 'rejected') {
-      throw new HandshakeInputError(
-        'certificate-unreadable',
-        `Block ${block.source.index} of ${what} cannot be read: ${block.problem.message} ` +
-          'Open it in the certificate inspector to see where.',
-      );
-    }
-    if (block.object.kind === 'certificate') certificates.push(block.object);
+  let certificates: Certificate[];
+  try {
+    certificates = certificatesFromPem(input, what);
+  } catch (error) {
+    throw new HandshakeInputError(
+      'certificate-unreadable',
+      `${(error as Error).message} Open it in the certificate inspector to see where.`,
+    );
   }
   if (certificates.length === 0) {
     throw new HandshakeInputError(
@@ -67,12 +63,14 @@ export async function readPrivateKey(
   if (typeof input !== 'string') return input;
 
   try {
-    return await importPrivateKey(crypto, input);
+    const key = privateKeyFromPem(input, "The device's private key");
+    if (!key.pkcs8) {
+      throw new Error(
+        `The device's private key is ${key.description}, which WebCrypto cannot use.`,
+      );
+    }
+    return await keyPairFromPkcs8(crypto, key.pkcs8, key.description);
   } catch (error) {
-    if (!(error instanceof PkiError)) throw error;
-    throw new HandshakeInputError(
-      'private-key-unreadable',
-      `The device's private key: ${error.message}`,
-    );
+    throw new HandshakeInputError('private-key-unreadable', (error as Error).message);
   }
 }

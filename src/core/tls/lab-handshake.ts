@@ -6,8 +6,8 @@
 import type { CertificateRegistry } from '../lab/certificate-registry.ts';
 import type { Certificate } from '../pki/certificate.ts';
 import type { CryptoPort } from '../pki/crypto-port.ts';
-import { decodeSync } from '../pki/decode.ts';
 import { emulateHandshake } from './emulated-handshake.ts';
+import { certificatesFromPem } from './pem-input.ts';
 import type { HandshakeReport } from './handshake-report.ts';
 import type { LabServerCredentials } from './lab-server-certificate.ts';
 import { DEFAULT_SERVER_NAME } from './server-name.ts';
@@ -63,9 +63,7 @@ export async function emulateLabHandshake(
   });
 }
 
-/** The certificates of PEM text the lab wrote itself (so every block reads). */
+/** The certificates of PEM text the lab wrote itself. */
 function certificatesIn(pem: string): Certificate[] {
-  return decodeSync(pem).blocks.flatMap((block) =>
-    block.status === 'decoded' && block.object.kind === 'certificate' ? [block.object] : [],
-  );
+  return certificatesFromPem(pem, 'a CA certificate of the lab');
 }
