@@ -19,6 +19,8 @@ export interface LabClient {
   readonly _keepaliveInterval?: number;
   /** Set once the client sent DISCONNECT, which is what tells a goodbye from a lost line. */
   readonly _disconnected?: boolean;
+  /** The CONNECT's will, which aedes keeps here once CONNECT is read. */
+  readonly _will?: { topic: string; retain?: boolean } | null;
   /** Ends the connection; the lab calls it when a device's certificate stops being ACTIVE. */
   close?(): void;
 }
@@ -189,7 +191,15 @@ export function createBrokerHooks<
         const older = takingOver.get(client);
         if (older && closing.get(older) === TAKEN_OVER) closing.delete(older);
       };
-      gate.admit(client, { identity, clientId: client.id, address }).then(
+      const will = client._will ?? undefined;
+      const device = {
+        identity,
+        clientId: client.id,
+        address,
+        cleanSession: client.clean,
+        ...(will ? { willTopic: will.topic, willRetain: will.retain === true } : {}),
+      };
+      gate.admit(client, device).then(
         (refusal) => {
           if (!refusal) return done(null, true);
 

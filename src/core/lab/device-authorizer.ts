@@ -7,7 +7,7 @@ import type { AttachedPolicy } from '../policy/decision.ts';
 import type { RequestContext } from '../policy/request-context.ts';
 import type { DeviceIdentity } from '../tls/handshake-report.ts';
 import type { CertificateStatus } from './certificate-registry.ts';
-import { deviceRequestContext } from './device-context.ts';
+import { deviceRequestContext, type ConnectFlags } from './device-context.ts';
 import type { LabRegistry } from './iot-registry.ts';
 
 /** What the registry says about one device connection, ready for the policy engine. */
@@ -23,7 +23,7 @@ export interface DeviceAuthorization {
 /** Reads a device's authorization; the brokers call it at CONNECT and before each request. */
 export type DeviceAuthorizer = (
   identity: DeviceIdentity,
-  connection: { clientId: string; address: string },
+  connection: { clientId: string; address: string } & ConnectFlags,
 ) => Promise<DeviceAuthorization>;
 
 export function registryAuthorizer(

@@ -4,6 +4,7 @@
  * serial and names, and the registry thing linked to the connection, when one is.
  */
 import type { RequestContext } from '../policy/request-context.ts';
+import { buildArn } from '../policy/resource-arn.ts';
 import type { DeviceIdentity } from '../tls/handshake-report.ts';
 import type { ConnectionFacts } from './iot-registry.ts';
 
@@ -25,9 +26,17 @@ const ATTRIBUTE_NAMES: Readonly<Record<string, string>> = {
   DNQUALIFIER: 'DistinguishedNameQualifier',
 };
 
+/** What the CONNECT packet said beyond the client ID, for `iot:ConnectAttributes` (spec §5.4). */
+export interface ConnectFlags {
+  /** False asks for a persistent session. */
+  cleanSession?: boolean;
+  /** The will's topic, when the CONNECT set one. */
+  willTopic?: string;
+}
+
 export function deviceRequestContext(
   identity: DeviceIdentity,
-  connection: { clientId: string; address: string },
+  connection: { clientId: string; address: string } & ConnectFlags,
   facts: Pick<ConnectionFacts, 'thing'>,
 ): RequestContext {
   const context: Record<string, RequestContext[string]> = {
@@ -37,7 +46,10 @@ export function deviceRequestContext(
     ...nameKeys('Subject', identity.subject),
     ...nameKeys('Issuer', identity.issuer),
     'iot:Connection.Thing.IsAttached': facts.thing ? 'true' : 'false',
+    'iot:ConnectAttributes': connectAttributes(connection),
   };
+  if (connection.willTopic !== undefined)
+    context['iot:LastWillTopic'] = buildArn('topic', connection.willTopic);
   // The handshake's own list keeps the certificate's order even when the text is ambiguous.
   if (identity.commonNames.length > 0)
     context['iot:Certificate.Subject.CommonName'] = identity.commonNames;
@@ -52,6 +64,14 @@ export function deviceRequestContext(
     if (thing.thingTypeName) context['iot:Connection.Thing.ThingTypeName'] = thing.thingTypeName;
   }
   return context;
+}
+
+/** `PersistentConnect` for cleanSession=0 and `LastWill` for a will; a plain CONNECT has none. */
+function connectAttributes(flags: ConnectFlags): string[] {
+  const attributes: string[] = [];
+  if (flags.cleanSession === false) attributes.push('PersistentConnect');
+  if (flags.willTopic !== undefined) attributes.push('LastWill');
+  return attributes;
 }
 
 /**

@@ -8,15 +8,18 @@ import { evaluate } from '../policy/evaluate.ts';
 import { mqttRequests } from '../policy/request.ts';
 import type { DeviceIdentity } from '../tls/handshake-report.ts';
 import type { DeviceAuthorization, DeviceAuthorizer } from './device-authorizer.ts';
+import type { ConnectFlags } from './device-context.ts';
 import type { Refusal } from './lab-event.ts';
 import { policyRefusal, type DeniedRequest } from './policy-refusal.ts';
 import { shortId } from './registry/registry-errors.ts';
 
 /** Who a device connection is: its certificate, the client ID it sent, and whence it came. */
-export interface DeviceConnection {
+export interface DeviceConnection extends ConnectFlags {
   identity: DeviceIdentity;
   clientId: string;
   address: string;
+  /** Whether the will, if any, is to be retained. */
+  willRetain?: boolean;
 }
 
 export interface DeviceGate<C> {
@@ -45,6 +48,17 @@ export function createDeviceGate<C extends object>(authorizer: DeviceAuthorizer)
     return known.last;
   };
 
+  // The spec leaves open when AWS checks a will's topic; the lab checks it at CONNECT (§3).
+  const willRefusal = (authorization: DeviceAuthorization, device: DeviceConnection) => {
+    const topic = device.willTopic;
+    if (topic === undefined) return null;
+
+    return (
+      decide(authorization, 'will', mqttRequests.publish(topic)) ??
+      (device.willRetain ? decide(authorization, 'will', mqttRequests.retainPublish(topic)) : null)
+    );
+  };
+
   const decide = (
     authorization: DeviceAuthorization,
     denied: DeniedRequest,
@@ -61,7 +75,9 @@ export function createDeviceGate<C extends object>(authorizer: DeviceAuthorizer)
       if (inactive) return inactive;
 
       devices.set(client, { device, last: authorization });
-      const refusal = decide(authorization, 'connect', mqttRequests.connect(device.clientId));
+      const refusal =
+        decide(authorization, 'connect', mqttRequests.connect(device.clientId)) ??
+        willRefusal(authorization, device);
       if (refusal) devices.delete(client);
       return refusal;
     },

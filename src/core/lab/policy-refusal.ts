@@ -8,7 +8,7 @@ import type { Decision, StatementRef } from '../policy/decision.ts';
 import type { Refusal, RefusedAction, StatementName } from './lab-event.ts';
 
 /** The request each refusal names; `retain` is the extra iot:RetainPublish check. */
-export type DeniedRequest = RefusedAction | 'retain';
+export type DeniedRequest = RefusedAction | 'retain' | 'will';
 
 const REFUSALS: Record<
   DeniedRequest,
@@ -35,6 +35,15 @@ const REFUSALS: Record<
       'A retained PUBLISH needs iot:RetainPublish as well as iot:Publish; AWS IoT closes the ' +
       'connection when it is denied, and so did the lab.',
     rule: 'AWS IoT: pub-sub-policy',
+  },
+  will: {
+    code: 'will-not-authorized',
+    action: 'iot:Publish',
+    then:
+      'The CONNECT set a will on this topic, and the device may not publish there, so the ' +
+      'broker answered CONNACK 0x05 (not authorized) and closed the connection. AWS does not ' +
+      'say when it checks a will; the lab checks it at CONNECT.',
+    rule: 'AWS IoT: connect-policy',
   },
   subscribe: {
     code: 'subscribe-not-authorized',

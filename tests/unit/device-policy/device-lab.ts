@@ -39,7 +39,11 @@ export interface DeviceLab {
     options?: IClientOptions,
   ): Promise<MqttClient>;
   /** Same, for a CONNECT expected to be refused: resolves to the CONNACK's return code. */
-  refusedConnect(clientId: string, identity: DeviceIdentity): Promise<number | undefined>;
+  refusedConnect(
+    clientId: string,
+    identity: DeviceIdentity,
+    options?: IClientOptions,
+  ): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -98,8 +102,8 @@ export async function startDeviceLab(kind: BrokerKind): Promise<DeviceLab> {
       });
       return made;
     },
-    async refusedConnect(clientId, identity) {
-      const made = client(clientId, identity);
+    async refusedConnect(clientId, identity, options) {
+      const made = client(clientId, identity, options);
       return new Promise((resolve, reject) => {
         made.once('connect', () => reject(new Error(`${clientId} was let in`)));
         made.once('error', (error) => resolve((error as { code?: number }).code));

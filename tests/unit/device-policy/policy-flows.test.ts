@@ -129,6 +129,29 @@ describe.each(BROKER_KINDS)('%s: IoT policies decide a device’s MQTT steps', (
     });
   });
 
+  it('a CONNECT whose will topic the device may not publish to is refused at CONNECT', async () => {
+    await attach(
+      'device',
+      policy(
+        allow('iot:Connect', `${ARN}:client/sensor-1`),
+        allow('iot:Publish', `${ARN}:topic/status/sensor-1`),
+      ),
+    );
+
+    const refused = await lab.refusedConnect('sensor-1', sensor, {
+      will: { topic: 'status/everyone', payload: Buffer.from('gone'), qos: 0, retain: false },
+    });
+    const allowed = await lab.connect('sensor-1', sensor, {
+      will: { topic: 'status/sensor-1', payload: Buffer.from('gone'), qos: 0, retain: false },
+    });
+
+    expect(refused).toBe(5);
+    expect(allowed.connected).toBe(true);
+    expect(refusals(lab.events).map((e) => [e.action, e.target, e.refusal.code])).toEqual([
+      ['connect', 'sensor-1', 'will-not-authorized'],
+    ]);
+  });
+
   it(flow('flow-03').title, async () => {
     await attach(
       'device',

@@ -42,8 +42,22 @@ describe('the request context a device gets at CONNECT', () => {
       'iot:Certificate.Issuer.Organization': ['Handshake Lab'],
       'iot:Certificate.Issuer.CommonName': ['Handshake Lab Root CA'],
       'iot:Connection.Thing.IsAttached': 'false',
+      'iot:ConnectAttributes': [],
       'aws:SourceIp': '127.0.0.1',
     });
+  });
+
+  it('lists a persistent session and a will in iot:ConnectAttributes, with the will topic’s ARN', () => {
+    const context = deviceRequestContext(
+      identity,
+      { clientId: 'sensor-1', address: 'this page', cleanSession: false, willTopic: 'status/gone' },
+      { thing: null },
+    );
+
+    expect(context['iot:ConnectAttributes']).toEqual(['PersistentConnect', 'LastWill']);
+    expect(context['iot:LastWillTopic']).toBe(
+      'arn:aws:iot:us-east-1:123456789012:topic/status/gone',
+    );
   });
 
   it('adds the linked thing’s name, type and attributes, and says it is attached', () => {
