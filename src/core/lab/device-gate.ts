@@ -110,10 +110,10 @@ export function createDeviceGate<C extends object>(authorizer: DeviceAuthorizer)
 
     async refresh(clients) {
       const devicesNow = [...clients].filter((c) => devices.has(c));
-      const read_ = await Promise.all(
+      const readings = await Promise.all(
         devicesNow.map(async (client) => ({ client, authorization: await read(client) })),
       );
-      return read_.flatMap(({ client, authorization }) => {
+      return readings.flatMap(({ client, authorization }) => {
         const identity = devices.get(client)?.device.identity;
         const refusal = identity && authorization ? statusRefusal(identity, authorization) : null;
         return refusal ? [{ client, refusal }] : [];
