@@ -47,6 +47,11 @@ export default defineConfig({
   vite: {
     // The in-page lab's worker runs aedes, which needs Node built-ins the browser lacks.
     plugins: [inPageLabDevShims()],
-    worker: { plugins: () => [inPageLabShims()] },
+    // It is a classic worker (one file), so the PKI's lazy imports, which it needs to make the
+    // in-page broker's TLS certificate, are folded into it.
+    worker: {
+      plugins: () => [inPageLabShims()],
+      rollupOptions: { output: { inlineDynamicImports: true } },
+    },
   },
 });
