@@ -12,6 +12,7 @@ import { TerminalSession } from '../../core/shell/terminal-session.ts';
 import { LocalFileArea } from './local-file-area.ts';
 import { pageMqttPort } from './page-mqtt-port.ts';
 import { pageRegistryPort } from './page-registry-port.ts';
+import { pageTlsPort } from './page-tls-port.ts';
 import { XtermAdapter } from './xterm-adapter.ts';
 
 const HISTORY_KEY = 'handshake.terminal.history';
@@ -34,7 +35,14 @@ export async function startTerminal(
   const files: FileArea = persistent ? new LocalFileArea() : new MemoryFileArea();
   const mqtt = pageMqttPort();
   const shell = new Shell(
-    { files, mqtt, clock: browserClock(), crypto: globalThis.crypto, registry: pageRegistryPort() },
+    {
+      files,
+      mqtt,
+      clock: browserClock(),
+      crypto: globalThis.crypto,
+      registry: pageRegistryPort(),
+      tls: pageTlsPort(),
+    },
     { history: loadHistory() },
   );
   const adapter = new XtermAdapter(host, options);

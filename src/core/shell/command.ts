@@ -8,6 +8,7 @@ import type { FileArea } from './file-area.ts';
 import type { LabNames, NameKind } from './lab-names.ts';
 import type { MqttPort } from './mqtt-port.ts';
 import type { RegistryPort } from './registry-port.ts';
+import type { TlsPort } from './tls-port.ts';
 import type { ShellEvent } from './shell-event.ts';
 import type { InterruptSignal } from './signal.ts';
 
@@ -60,6 +61,8 @@ export interface CommandContext {
   crypto?: CryptoPort;
   /** The lab registry behind the page's broker, for `aws iot`; absent in a bare shell. */
   registry?: RegistryPort;
+  /** Mutual TLS with the lab behind the page's broker, for `openssl s_client`. */
+  tls?: TlsPort;
   /** Names Tab completes, and where commands record the topics they used. */
   names: LabNames;
   /** The shell's command list, for `help`. */

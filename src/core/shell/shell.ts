@@ -20,6 +20,7 @@ import type { MqttPort } from './mqtt-port.ts';
 import { expandArgv, parseLine, type Redirect, type SimpleCommand } from './parse-line.ts';
 import { CommandRegistry } from './registry.ts';
 import type { RegistryPort } from './registry-port.ts';
+import type { TlsPort } from './tls-port.ts';
 import type { ShellEvent } from './shell-event.ts';
 import { whenAborted, type InterruptSignal } from './signal.ts';
 
@@ -37,6 +38,8 @@ export interface ShellPorts {
   crypto?: CryptoPort;
   /** For `aws iot`; without it the commands say which broker to pick. */
   registry?: RegistryPort;
+  /** For `openssl s_client`; without it s_client says no lab is there to connect to. */
+  tls?: TlsPort;
 }
 
 export interface ShellOptions {
@@ -175,6 +178,7 @@ export class Shell {
       clock: this.ports.clock,
       ...(this.ports.crypto ? { crypto: this.ports.crypto } : {}),
       ...(this.ports.registry ? { registry: this.ports.registry } : {}),
+      ...(this.ports.tls ? { tls: this.ports.tls } : {}),
       names: this.names,
       commands: this.registry.list(),
       history: this.lines,

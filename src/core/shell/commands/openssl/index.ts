@@ -1,7 +1,8 @@
 /**
  * `openssl` in the page: the subcommands a device's identity needs (genpkey, req, x509, verify,
- * pkcs12), with OpenSSL 3's option names, output shapes and exit statuses, over the learner's
- * files and the course's WebCrypto PKI code. Tab completes subcommands, options and files.
+ * pkcs12, s_client), with OpenSSL 3's option names, output shapes and exit statuses, over the
+ * learner's files and the course's WebCrypto PKI code. Tab completes subcommands, options and
+ * files.
  */
 import { PkiError } from '../../../pki/pki-problem.ts';
 import type { Command, OptionSpec } from '../../command.ts';
@@ -9,10 +10,11 @@ import { genpkey } from './genpkey.ts';
 import { OPENSSL_FAILURE, readArgs, type OpensslSubcommand } from './openssl-common.ts';
 import { pkcs12 } from './pkcs12.ts';
 import { req } from './req.ts';
+import { sClient } from './s-client.ts';
 import { verify } from './verify.ts';
 import { x509 } from './x509.ts';
 
-const SUBCOMMANDS: readonly OpensslSubcommand[] = [genpkey, req, x509, verify, pkcs12];
+const SUBCOMMANDS: readonly OpensslSubcommand[] = [genpkey, req, x509, verify, pkcs12, sClient];
 
 const USAGE = `openssl ${SUBCOMMANDS.map((s) => s.name).join('|')} [options]`;
 
