@@ -84,10 +84,10 @@ export function policyRefusal(
 
   const what = `${decision.request.action} on ${decision.request.resource} denied`;
   const why = deciding
-    ? `${describe(named(deciding))} denies it, and an explicit Deny overrides every Allow`
+    ? `${statementLabel(named(deciding))} denies it, and an explicit Deny overrides every Allow`
     : decision.statements.length === 0
       ? 'no policy in effect allows it (the certificate has no policy attached)'
-      : `no statement allows it${near ? ` (nearest: ${describe(named(near.statement))}: ${near.lacks[0] ?? 'it does not apply'})` : ''}`;
+      : `no statement allows it${near ? ` (nearest: ${statementLabel(named(near.statement))}: ${near.lacks[0] ?? 'it does not apply'})` : ''}`;
 
   return {
     code: words.code,
@@ -107,7 +107,7 @@ export function policyRefusal(
 }
 
 /** `policy "p" version 2 Statement[0] (Sid "Pub")`, or `thing-group policy …`. */
-export function describe(name: StatementName): string {
+export function statementLabel(name: StatementName): string {
   const kind = name.attachedTo === 'thing-group' ? 'thing-group policy' : 'policy';
   const version = name.version ? ` version ${name.version}` : '';
   const sid = name.sid ? ` (Sid "${name.sid}")` : '';
