@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HandshakeInputError, probeHandshake, type LabRecords } from '../tls/handshake-probe.ts';
+import { HandshakeInputError, probeHandshake } from '../tls/handshake-probe.ts';
+import { labOverHttp } from '../tls/lab-records.ts';
 import { reportText } from '../tls/report-text.ts';
-import type { TlsDecision } from '../tls/tls-decision.ts';
 
 export const TLS_PROBE_USAGE = `Usage: handshake tls probe --cert FILE --key FILE [options]
 
@@ -169,27 +169,4 @@ function readText(path: string, what: string): string {
       : '';
     throw new UsageError(`${what}: cannot read ${path}: ${why}.${hint}`);
   }
-}
-
-/** The lab's records over HTTP; a broker that is not the lab simply has none. */
-function labOverHttp(base: string): LabRecords {
-  return {
-    source: `the lab server's record (${base}/api/tls/connections)`,
-    async decision(from) {
-      const url = new URL('/api/tls/connections', base);
-      url.searchParams.set('from', `${from.address}:${from.port}`);
-      // The lab records a decision before the device can see it; a short retry covers a slow log.
-      for (let attempt = 0; attempt < 3; attempt += 1) {
-        const response = await fetch(url, { signal: AbortSignal.timeout(1500) }).catch(
-          (error: Error) => {
-            throw new Error(`${base} did not answer (${error.message})`);
-          },
-        );
-        if (response.ok) return (await response.json()) as TlsDecision;
-        if (response.status !== 404) throw new Error(`${url} answered ${response.status}`);
-        await new Promise((wake) => setTimeout(wake, 150));
-      }
-      return null;
-    },
-  };
 }
