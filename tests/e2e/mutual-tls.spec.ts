@@ -7,6 +7,7 @@ import {
   NOT_YET_VALID_DAYS,
 } from '../../src/core/tls/broken-setups.ts';
 import { FAILURE_LAYER } from '../../src/core/tls/handshake-report.ts';
+import { test as labTest } from '../support/fixtures.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 // The built site as a static host serves it: no lab server, so the page uses the in-page lab.
@@ -189,4 +190,47 @@ staticTest.describe('the mutual TLS lesson on a static host, with the in-page la
     const copied = await lesson.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('client.connect("localhost", 8883)');
   });
+});
+
+labTest.describe('the mutual TLS lesson from the lab server, with real TLS', () => {
+  labTest(
+    'the baseline connects for real; REVOKED and no certificate fail at their own layers',
+    async ({ page, lab }) => {
+      await page.goto(new URL('/mutual-tls/', lab.url).toString());
+      const gallery = await widget(page, 'Broken set-up gallery');
+      await expect(gallery).toHaveAttribute('data-lab', 'lab-server');
+      for (const id of ['working', 'revoked', 'no-client-certificate'] as const) {
+        const found = await expectCase(gallery, id, 'real');
+        await expect(found.locator('.hs-tls-card__ran')).toHaveText(
+          'Ran for real, on the lab server',
+        );
+      }
+    },
+  );
+
+  labTest(
+    'a certificate the lab server makes passes real TLS, then needs a policy to connect',
+    async ({ page, lab }) => {
+      await page.goto(new URL('/mutual-tls/', lab.url).toString());
+      const illustration = await widget(page, 'Handshake illustration');
+      await expect(illustration).toHaveAttribute('data-lab', 'lab-server');
+      await illustration.getByRole('button', { name: 'Make a device certificate now' }).click();
+      await illustration.getByRole('button', { name: 'Run the handshake' }).click();
+      const report = illustration.locator('.hs-tls-report');
+      await expect(report.locator('.hs-tls-mode')).toHaveText(
+        /^Real TLS from the lab server \(TLSv1\.3, TLS_[A-Z0-9_]+\)$/,
+      );
+      // TLS and the registry accept it; with no policy attached yet, the broker refuses CONNECT.
+      const verdict = report.locator('.hs-tls-verdict');
+      await expect(verdict).toHaveAttribute('data-layer', 'mqtt');
+      await expect(verdict.locator('.hs-tls-layer[data-state="passed"]')).toHaveCount(4);
+      await expect(verdict.locator('.hs-tls-doctor__title')).toHaveText(
+        diagnoseFailure('mqtt-refused').title,
+      );
+      await expect(report.locator('.hs-tls-step').last()).toHaveAttribute(
+        'data-message',
+        'CONNACK',
+      );
+    },
+  );
 });

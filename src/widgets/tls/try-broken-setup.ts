@@ -1,19 +1,21 @@
 /**
  * One try of a broken set-up in the picked lab: build its keys and certificates, register what
  * the case needs, run the attempt (emulated in the page, real on the lab server), then undo the
- * registration. Everything it makes is named `gallery-…` (device CN `gallery-<case>`), so what
- * cannot be removed (a CA: AWS IoT has no delete for an ACTIVE CA here) is set INACTIVE and
- * stays recognisable.
+ * registration. Everything it makes is named `gallery-…` (device CN `gallery-<case>`, the
+ * policy `gallery-connect` on the lab server), so what cannot be removed (a CA: the registry has
+ * no delete for one) is set INACTIVE and stays recognisable.
  *
  * Who signs: the in-page lab's own CA (its key is in this browser), as the builder expects. The
  * lab server keeps its CA key to itself, so there a CA made for the gallery, registered ACTIVE,
  * signs instead; the broker accepts it for the same reason (a registered, ACTIVE CA).
  */
-import type {
-  CertificateRecord,
-  CertificateRegistry,
-  CaRecord,
+import {
+  RegistryError,
+  type CaRecord,
+  type CertificateRecord,
+  type CertificateRegistry,
 } from '../../core/lab/certificate-registry.ts';
+import type { LabRegistry } from '../../core/lab/iot-registry.ts';
 import { createRootCa, type CertificateAuthority } from '../../core/pki/index.ts';
 import {
   buildBrokenSetup,
@@ -42,6 +44,8 @@ export async function tryBrokenSetup(
   const caPem = (await registry.labCa()).pem;
   const registered = await register(registry, materials);
   try {
+    // The lab server's probe goes on to MQTT CONNECT, which its broker authorizes by policy.
+    if (lab.kind === 'lab-server') registered.policy = await allowConnect(registry, registered);
     const report = await runAttempt(
       lab,
       {
@@ -89,6 +93,39 @@ async function signerFor(
 interface Registered {
   cas: CaRecord[];
   certificate: CertificateRecord | null;
+  /** The policy attached to the certificate, if any. */
+  policy?: string | null;
+}
+
+/** A policy that lets any client connect, and nothing more (AWS IoT's iot:Connect action). */
+const GALLERY_POLICY = 'gallery-connect';
+const GALLERY_POLICY_DOCUMENT = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'iot:Connect', Resource: '*' }],
+});
+
+/**
+ * Attaches `gallery-connect` to an ACTIVE certificate, so that a set-up which passes TLS and
+ * the registry also gets its CONNACK; without it the broker would refuse CONNECT for want of a
+ * policy, and the baseline would not connect. Null when the lab keeps no policies.
+ */
+async function allowConnect(
+  registry: CertificateRegistry,
+  registered: Registered,
+): Promise<string | null> {
+  const certificate = registered.certificate;
+  if (!certificate || certificate.status !== 'ACTIVE' || !hasPolicies(registry)) return null;
+  try {
+    await registry.createPolicy(GALLERY_POLICY, GALLERY_POLICY_DOCUMENT);
+  } catch (error) {
+    if (!(error instanceof RegistryError) || error.code !== 'resource-already-exists') throw error;
+  }
+  await registry.attachPolicy(GALLERY_POLICY, certificate.certificateId);
+  return GALLERY_POLICY;
+}
+
+function hasPolicies(registry: CertificateRegistry): registry is LabRegistry {
+  return typeof (registry as Partial<LabRegistry>).attachPolicy === 'function';
 }
 
 /** Registers the case's CAs and device certificate (registerBrokenSetup's steps, kept). */
@@ -114,6 +151,9 @@ async function unregister(
 ): Promise<string | null> {
   try {
     const certificate = registered.certificate;
+    if (certificate && registered.policy && hasPolicies(registry)) {
+      await registry.detachPolicy(registered.policy, certificate.certificateId);
+    }
     if (certificate) {
       if (certificate.status === 'ACTIVE') {
         await registry.updateCertificate(certificate.certificateId, 'INACTIVE');
