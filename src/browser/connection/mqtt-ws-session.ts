@@ -9,6 +9,9 @@ import {
 } from './connection.ts';
 import { Emitter } from './emitter.ts';
 
+/** SUBACK's return code for a refused filter (MQTT 3.1.1 §3.9.3). */
+const SUBACK_FAILURE = 0x80;
+
 const CONNECT_TIMEOUT_MS = 8000;
 
 /** Raw MQTT bytes over a stream the caller makes, for a broker that has no URL (the in-page lab). */
@@ -133,8 +136,12 @@ function createSession(
     subscribe: (filter, qos) =>
       new Promise((resolve, reject) => {
         client.subscribe(filter, { qos }, (error, granted) => {
+          // mqtt.js reports a refused filter as an error that carries the SUBACK; here it is an
+          // answer, as the interface promises, and the connection stays up.
+          const suback = (error as { packet?: { granted?: unknown[] } } | null)?.packet;
+          if (suback?.granted?.[0] === SUBACK_FAILURE) return resolve(SUBACK_FAILURE);
           if (error) return reject(error);
-          resolve(granted?.[0]?.qos ?? 0x80);
+          resolve(granted?.[0]?.qos ?? SUBACK_FAILURE);
         });
       }),
     unsubscribe: (filter) =>

@@ -73,7 +73,13 @@ async function connect(options: ConnectOptions): Promise<MqttSession> {
             )),
     },
     options,
-  );
+  ).catch((error: unknown) => {
+    // A CONNACK refusal reaches mqtt.js after the lab's event that explains it, on one channel.
+    if (error instanceof ConnectError && !error.refusal && connectRefusal) {
+      throw new ConnectError(error.layer, error.title, error.message, connectRefusal);
+    }
+    throw error;
+  });
   const tlsReport = reportOf(tls);
 
   return {
