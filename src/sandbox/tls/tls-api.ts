@@ -1,8 +1,9 @@
 /**
  * `/api/tls/*` on the lab server:
- *   POST /api/tls/probe        { certificatePem, privateKeyPem, caPem?, serverName? }
+ *   POST /api/tls/probe        { certificatePem, privateKeyPem, caPem?, serverName?, clientId? }
  *                              → a HandshakeReport of a real handshake with the lab's own
- *                                mutual TLS listener (the gallery of broken set-ups calls it)
+ *                                mutual TLS listener, ended by MQTT CONNECT with `clientId`
+ *                                (the gallery of broken set-ups calls it)
  *   GET  /api/tls/connections  → { connections: TlsDecision[] }, newest first
  *   GET  /api/tls/connections?from=ADDRESS:PORT → the lab's decision on that connection
  * Bad input answers 400 with `{ "error": "<what to fix>", "code": "<stable name>" }`.
@@ -88,6 +89,16 @@ async function probe(options: TlsApiOptions, body: Record<string, unknown>) {
     );
   }
 
+  const clientId = optionalText(body, 'clientId');
+  // The IoT policy on iot:Connect decides which client IDs a device may use; this keeps it sane.
+  if (clientId !== undefined && !/^[\x21-\x7e]{1,128}$/.test(clientId)) {
+    throw new HttpProblem(
+      400,
+      'invalid-client-id',
+      `"clientId" must be 1 to 128 printable ASCII characters without spaces; got ${JSON.stringify(clientId)}.`,
+    );
+  }
+
   const { host, port } = options.listener();
   try {
     return await probeHandshake({
@@ -97,6 +108,7 @@ async function probe(options: TlsApiOptions, body: Record<string, unknown>) {
       host,
       port,
       serverName,
+      ...(clientId ? { clientId } : {}),
       lab: {
         source: "the lab server's own record",
         decision: (from) => options.decisions.waitFor(endpoint(from.address, from.port), 2000),

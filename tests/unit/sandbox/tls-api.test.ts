@@ -64,6 +64,22 @@ describe('POST /api/tls/probe', () => {
     expect((json as unknown as HandshakeReport).alert).toBe(alert);
   });
 
+  it('ends with CONNECT under the client ID given, which the IoT policy on iot:Connect decides', async () => {
+    const device = await makeDevice(lab.server.registry, 'p256');
+    const clientId = `gallery-${Date.now()}`;
+    const { json } = await post({
+      certificatePem: device.certificatePem,
+      privateKeyPem: device.privateKeyPem,
+      clientId,
+    });
+    const report = json as unknown as HandshakeReport;
+
+    // No policy is attached to this certificate, so AWS IoT's implicit deny refuses CONNECT.
+    expect(report.failure?.code).toBe('mqtt-refused');
+    expect(report.steps.find((s) => s.message === 'CONNECT')?.carries[0]?.value).toBe(clientId);
+    expect(report.steps.at(-1)?.carries[0]?.value).toBe('5 (Not authorized)');
+  });
+
   it("takes '' for a device with no certificate, as the gallery sends it", async () => {
     const { status, json } = await post({
       certificatePem: '',
@@ -98,6 +114,12 @@ describe('POST /api/tls/probe', () => {
       'KEYLESS',
       'private-key-missing',
       /^A device that sends a certificate must also have its private key/,
+    ],
+    [
+      'a client ID with a space',
+      JSON.stringify({ certificatePem: '', privateKeyPem: '', clientId: 'my device' }),
+      'invalid-client-id',
+      '"clientId" must be 1 to 128 printable ASCII characters without spaces; got "my device".',
     ],
     [
       'a server name with a space',
