@@ -5,6 +5,7 @@
  * assumed: a check the probe could not see is left out, and the notes say where each part
  * comes from.
  */
+import { DEFAULT_CIPHERS } from 'node:tls';
 import type { Certificate } from '../../core/pki/index.ts';
 import { certificateId } from '../../core/pki/index.ts';
 import { describeCode, CONNACK_3 } from '../../core/mqtt/reason-codes.ts';
@@ -291,10 +292,7 @@ function clientHello(o: Observed): StepInput {
       'The device opens the handshake: the versions and cipher suites it can use, and the name it dials.',
     carries: [
       ['supported_versions', 'TLS 1.3, TLS 1.2'],
-      [
-        'cipher_suites',
-        "Node's defaults (TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256, TLS_AES_128_GCM_SHA256, then TLS 1.2 suites)",
-      ],
+      ['cipher_suites', offeredSuites()],
       [
         'server_name',
         o.tls?.sni ??
@@ -305,6 +303,14 @@ function clientHello(o: Observed): StepInput {
     ],
     checks: [],
   };
+}
+
+/** Node's default list (tls.DEFAULT_CIPHERS), which the probe does not change. */
+function offeredSuites(): string {
+  const suites = DEFAULT_CIPHERS.split(':').filter((s) => s && !s.startsWith('!'));
+  const tls13 = suites.filter((s) => s.startsWith('TLS_'));
+  const rest = suites.length - tls13.length;
+  return `${tls13.join(', ')}, then ${rest} TLS 1.2 entries (Node's default list)`;
 }
 
 function serverHello(o: Observed): StepInput {

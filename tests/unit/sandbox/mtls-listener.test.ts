@@ -161,6 +161,27 @@ describe('MQTT over mutual TLS on the lab server', () => {
     },
   );
 
+  it('reads the registry at each connection: a CA set INACTIVE stops trusting its devices at once', async () => {
+    const registry = lab.server.registry;
+    const made = await device('intermediate');
+    const root = (await registry.listCas()).find((ca) =>
+      ca.subject.includes(`Workshop Root ${made.commonName}`),
+    )!;
+    const chain = { certificatePem: made.chainPem!, privateKeyPem: made.privateKeyPem };
+    expect((await probe(chain)).outcome).toBe('connected');
+
+    await registry.setCaStatus(root.caCertificateId, 'INACTIVE');
+    const report = await probe(chain);
+
+    expect(report.failure?.code).toBe('unknown-ca');
+    expect(report.failure?.message).toContain(
+      `chains to "${root.subject}", which is registered with the lab but INACTIVE; only ACTIVE CAs are trusted`,
+    );
+    expect(
+      report.steps.find((s) => s.message === 'CertificateRequest')!.carries[0]!.value,
+    ).not.toContain(root.subject);
+  });
+
   it('a device that sends its intermediate with its certificate connects', async () => {
     const made = await device('intermediate');
     const report = await probe({
