@@ -1,5 +1,9 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test as base, expect, type Locator } from '@playwright/test';
+import { test as labTest } from '../support/fixtures.ts';
+import { hasMosquittoClients, mosquittoPub } from '../support/mosquitto.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 // The policies lesson's live exercise in the in-page lab: the built site on a static host, so
@@ -124,4 +128,82 @@ test.describe('Policy exercise in the in-page lab', () => {
     await expect(exercise.getByRole('button', { name: 'Attach to my certificate' })).toBeDisabled();
     await expect(field).toHaveValue('{"Version": "2012-10-17", "Statement": [],}');
   });
+});
+
+// With the lab server, the device is Debian's mosquitto_pub over real mutual TLS on the lab's
+// 8883 listener, and the page follows the broker's answers on its event stream.
+labTest.describe('Policy exercise with the lab server and mosquitto_pub', () => {
+  labTest.skip(!hasMosquittoClients(), 'needs mosquitto-clients (npm test installs them as root)');
+
+  labTest(
+    'each refusal of the native device shows up in the page with its reason',
+    async ({ page, lab }) => {
+      await page.goto(new URL('/policies/', lab.url).toString());
+      const exercise = page.getByRole('group', { name: 'Policy exercise' });
+      await exercise.scrollIntoViewIfNeeded();
+      await expect(exercise).toHaveAttribute('data-ready', 'true');
+      await expect(exercise.locator('.hs-broker')).toHaveAttribute('data-broker', 'lab-server');
+      const thing = await deviceWithPolicy(exercise);
+
+      // The device kit, as the learner saves it from the page's download links.
+      const kit = mkdtempSync(join(tmpdir(), 'handshake-exercise-'));
+      const device = await page.evaluate(() =>
+        JSON.parse(localStorage.getItem('handshake.policy.exercise.lab-server') ?? 'null'),
+      );
+      writeFileSync(join(kit, 'device.crt'), device.certificatePem);
+      writeFileSync(join(kit, 'device.key'), device.privateKeyPem);
+      const tls = [
+        ...['-h', 'localhost', '-p', String(lab.mtlsPort)],
+        ...['--cafile', join(lab.dataDir, 'ca', 'lab-root-ca.pem')],
+        ...['--cert', join(kit, 'device.crt'), '--key', join(kit, 'device.key')],
+      ];
+
+      try {
+        const own = mosquittoPub([
+          ...tls,
+          '-i',
+          thing,
+          '-t',
+          `sensors/${thing}/temperature`,
+          '-m',
+          '21',
+        ]);
+        expect(own.code).toBe(0);
+        await expect(
+          entries(exercise)
+            .filter({ hasText: `${thing} connected over mtls.` })
+            .first(),
+        ).toBeVisible();
+
+        mosquittoPub([
+          ...tls,
+          '-i',
+          thing,
+          '-q',
+          '1',
+          '-t',
+          'sensors/another-device/temperature',
+          '-m',
+          '99',
+        ]);
+        const refused = entries(exercise).filter({
+          hasText: 'Refused publish sensors/another-device/temperature',
+        });
+        await expect(refused).toHaveCount(1);
+        await expect(refused.locator('dd[data-outcome]')).toHaveText('Implicitly denied');
+        await expect(refused.locator('.hs-refusal__why')).toContainText(
+          `policy "${thing}-policy" v1, Statement[1] "PublishOwnTelemetry"`,
+        );
+
+        const stranger = mosquittoPub([...tls, '-i', 'another-device', '-t', 'x', '-m', 'hi']);
+        expect(stranger.code).not.toBe(0);
+        expect(stranger.output).toMatch(/not authori[sz]ed/i);
+        await expect(
+          entries(exercise).filter({ hasText: 'Refused connect another-device' }),
+        ).toHaveCount(1);
+      } finally {
+        rmSync(kit, { recursive: true, force: true });
+      }
+    },
+  );
 });
