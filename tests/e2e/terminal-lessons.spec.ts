@@ -228,4 +228,30 @@ test.describe('terminal exercises in the lessons', () => {
     await terminal.scrollBack();
     await expect(terminal.screen).toContainText('An error occurred (MalformedPolicyException)');
   });
+
+  for (const broker of ['lab-server', 'in-page'] as const) {
+    test(`s_client: an ACTIVE certificate from aws iot completes a mutual TLS handshake (${broker})`, async ({
+      open,
+    }) => {
+      const terminal = await open('/certificates/', broker === 'in-page' ? 'in-page' : undefined);
+      await terminal.run(
+        'aws iot create-keys-and-certificate --set-as-active --certificate-pem-outfile d.crt --private-key-outfile d.key > made.json',
+      );
+      await terminal.idle();
+      await terminal.run('clear');
+      await terminal.run('openssl s_client -connect localhost:8883 -cert d.crt -key d.key');
+      await terminal.idle();
+      await expect(terminal.screen).toContainText('Verification: OK');
+      await expect(terminal.screen).toContainText(/New, TLSv1\.3.*, Cipher is TLS_/);
+      if (broker === 'lab-server') {
+        // Real TLS completes; with no policy attached, the lab then refuses MQTT's CONNECT.
+        await expect(terminal.screen).toContainText('<<< MQTT, CONNACK');
+        await expect(terminal.screen).toContainText('note: after the handshake: The broker');
+      }
+      await terminal.scrollBack();
+      await expect(terminal.screen).toContainText(
+        broker === 'in-page' ? 'note: emulated:' : 'note: real TLS:',
+      );
+    });
+  }
 });

@@ -39,7 +39,8 @@ export class LabTerminal {
     // xterm's own layers cover the rows, so point the mouse at the screen's box rather than hover.
     const box = (await this.root.locator('.xterm-screen').boundingBox())!;
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await this.page.mouse.wheel(0, -pixels);
+    // One wheel event moves xterm a few rows at most; send several.
+    for (let moved = 0; moved < pixels; moved += 250) await this.page.mouse.wheel(0, -250);
   }
 
   /** Waits for the prompt to come back after the last command. */

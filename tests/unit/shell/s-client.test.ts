@@ -114,6 +114,33 @@ describe('openssl s_client', () => {
     expect(ran.stderr).toContain('note: real TLS: the lab server ran this handshake');
   });
 
+  test('TLS completes but the lab refuses CONNECT: the TLS summary, then a note, exit 0', async () => {
+    const refused: HandshakeReport = {
+      ...CONNECTED,
+      mode: 'real',
+      outcome: 'failed',
+      steps: [
+        hello('client', 'ClientHello'),
+        hello('client', 'CONNECT'),
+        {
+          ...hello('server', 'CONNACK'),
+          checks: [{ by: 'server', what: 'MQTT session', passed: false, detail: 'not authorized' }],
+        },
+      ],
+      failure: { code: 'mqtt-refused', message: 'The broker answered CONNECT with 5.' },
+    };
+    const ran = await run(labWith(refused).shell, 'openssl s_client -cert d.crt -key d.key');
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toBe(
+      'CONNECTED(00000003)\n>>> TLS 1.3, Handshake, ClientHello\n>>> MQTT, CONNECT\n' +
+        '<<< MQTT, CONNACK\nrefused:MQTT session: not authorized\n' +
+        '---\nVerification: OK\n---\nNew, TLSv1.3, Cipher is TLS_AES_128_GCM_SHA256\n---\n',
+    );
+    expect(ran.stderr).toContain(
+      'note: after the handshake: The broker answered CONNECT with 5.\n',
+    );
+  });
+
   test('without -cert it says the lab asks every device for one', async () => {
     const ran = await run(labWith(CONNECTED).shell, 'openssl s_client -key d.key');
     expect(ran).toEqual({

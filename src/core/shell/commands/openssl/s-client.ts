@@ -6,7 +6,12 @@
  * the protocol and cipher, or the alert that ended it. The page has no standard input, so it
  * closes after the handshake, as `s_client … </dev/null` does.
  */
-import type { HandshakeReport, HandshakeStep } from '../../../tls/handshake-report.ts';
+import {
+  FAILURE_LAYER,
+  type ConnectionLayer,
+  type HandshakeReport,
+  type HandshakeStep,
+} from '../../../tls/handshake-report.ts';
 import type { CommandContext } from '../../command.ts';
 import { NO_REGISTRY } from '../../registry-port.ts';
 import { OPENSSL_FAILURE, readFile, required, type OpensslSubcommand } from './openssl-common.ts';
@@ -119,29 +124,51 @@ function printReport(ctx: CommandContext, report: HandshakeReport): number {
   }
   out.write('---\n');
 
-  if (report.outcome === 'connected') {
-    out.write(
-      `Verification: OK\n---\nNew, ${report.protocol ?? 'TLSv1.3'}, Cipher is ${report.cipher ?? '(none)'}\n---\n`,
-    );
-    if (report.identity) {
-      ctx.stderr.write(
-        `note: the broker accepted the device as ${report.identity.subject} ` +
-          `(certificate ID ${report.identity.certificateId.slice(0, 12)}…).\n`,
-      );
-    }
-    return 0;
+  const tlsDone =
+    report.outcome === 'connected' ||
+    (report.failure !== null && AFTER_TLS.includes(FAILURE_LAYER[report.failure.code]));
+  if (!tlsDone) {
+    out.write(`${report.failure?.message ?? 'The handshake failed.'}\n`);
+    return OPENSSL_FAILURE;
   }
 
-  out.write(`${report.failure?.message ?? 'The handshake failed.'}\n`);
-  return OPENSSL_FAILURE;
+  const protocol = report.protocol ?? 'TLSv1.3';
+  out.write(
+    `Verification: OK\n---\nNew, ${protocol}, Cipher is ${report.cipher ?? '(none)'}\n---\n`,
+  );
+  if (report.identity) {
+    ctx.stderr.write(
+      `note: the broker accepted the device as ${report.identity.subject} ` +
+        `(certificate ID ${report.identity.certificateId.slice(0, 12)}…).\n`,
+    );
+  }
+  // TLS itself succeeded, which is all s_client reports on; what the lab refused after it
+  // (the certificate's status, or MQTT's CONNECT) is the broker's, so it is a note.
+  if (report.failure) ctx.stderr.write(`note: after the handshake: ${report.failure.message}\n`);
+  return 0;
 }
+
+/** The layers past TLS: a failure there still means the TLS handshake completed. */
+const AFTER_TLS: readonly ConnectionLayer[] = ['certificate-status', 'mqtt'];
+
+/** Steps that are not TLS messages: the lab's registry lookup and MQTT's packets. */
+const LAYER_OF_STEP: Record<string, string> = {
+  'Registry lookup': 'Lab',
+  CONNECT: 'MQTT',
+  CONNACK: 'MQTT',
+};
 
 /** `>>>` for what the device sent, `<<<` for what it received, then any check that failed. */
 function stepLines(step: HandshakeStep): string {
   const arrow = step.from === 'client' ? '>>>' : '<<<';
-  const kind = step.message === 'Registry lookup' ? 'Lab' : 'Handshake';
+  const layer = LAYER_OF_STEP[step.message];
+  const head = layer
+    ? `${arrow} ${layer}, ${step.message}`
+    : `${arrow} TLS 1.3, Handshake, ${step.message}`;
   const failed = step.checks.filter((c) => !c.passed);
-  const checks = failed.map((c) => `verify error:${c.what}: ${c.detail}\n`).join('');
+  const checks = failed.map(
+    (c) => `${layer ? 'refused' : 'verify error'}:${c.what}: ${c.detail}\n`,
+  );
 
-  return `${arrow} TLS 1.3, ${kind}, ${step.message}\n${checks}`;
+  return `${head}\n${checks.join('')}`;
 }
