@@ -115,8 +115,9 @@ export default function ConnectSnippets() {
         <code>device.crt</code> and <code>device.key</code> are the device kit's files. The lab CA
         file is the one the lab server signed its own certificate with; with{' '}
         <code>--data-dir DIR</code> it is <code>DIR/ca/lab-root-ca.pem</code>. The lab lets the
-        device in only while its certificate is ACTIVE in the lab's registry and its CA is
-        registered there.
+        device in only while its certificate and its CA are registered and ACTIVE in the lab's
+        registry, and lets it connect only if a policy attached to the certificate allows{' '}
+        <code>iot:Connect</code>.
       </p>
     </div>
   );

@@ -176,6 +176,14 @@ export default function HandshakeIllustration() {
         </div>
       )}
       <ActionError error={error} />
+      {result?.verdict?.layer === 'mqtt' && (
+        <p class="hs-note hs-tls-policy-hint">
+          TLS is done: the broker knows which device this is. What the device may do, connecting
+          included, is decided by the policies attached to its certificate; attach one that allows{' '}
+          <code>iot:Connect</code> (the <a href="../policies/">AWS IoT policies lesson</a>) and run
+          the handshake again.
+        </p>
+      )}
       {result && <ReportView report={result.report} verdict={result.verdict} />}
     </div>
   );

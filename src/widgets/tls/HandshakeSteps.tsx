@@ -33,10 +33,12 @@ export default function HandshakeSteps({ steps }: { steps: HandshakeStep[] }) {
 
 function StepRow({ step }: { step: HandshakeStep }) {
   const failed = step.checks.filter((c) => !c.passed).length;
+  // An alert ends the handshake (RFC 8446 §6.2), so its row is marked as the failure it reports.
+  const ending = failed > 0 || step.message === 'Alert';
   const local = step.from === 'client' ? 'server' : 'client';
   return (
     <li
-      class={`hs-tls-step hs-tls-step--${step.from}${failed ? ' hs-tls-step--failed' : ''}`}
+      class={`hs-tls-step hs-tls-step--${step.from}${ending ? ' hs-tls-step--failed' : ''}`}
       data-message={step.message}
       data-from={step.from}
       data-passed={String(failed === 0)}
