@@ -87,6 +87,19 @@ describe('aws iot certificates', () => {
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
   });
 
+  test('--output table keeps the box around a PEM, one line of it per row', async () => {
+    const lab = makePkiLab({ registry: true });
+    const made = await activeCertificate(lab);
+    const ran = await run(
+      lab.shell,
+      `aws iot describe-certificate --certificate-id ${made.certificateId} --output table`,
+    );
+    const lines = ran.stdout.trimEnd().split('\n');
+    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
+    expect(lines.some((l) => /\|\s+validity\s+\|/.test(l))).toBe(true);
+    expect(lines.filter((l) => l.includes('-----BEGIN CERTIFICATE-----'))).toHaveLength(1);
+  });
+
   test('describe-certificate for an unknown ID is a ResourceNotFoundException, exit 254', async () => {
     const lab = makePkiLab({ registry: true });
     const ran = await run(

@@ -68,7 +68,7 @@ function cell(value: unknown): string {
 function columnWidths(section: Section): number[] {
   const columns = section.rows[0]?.length ?? 0;
   return Array.from({ length: columns }, (_, i) =>
-    Math.max(...section.rows.map((r) => (r[i] ?? '').length + 4)),
+    Math.max(...section.rows.flatMap((r) => (r[i] ?? '').split('\n').map((l) => l.length + 4))),
   );
 }
 
@@ -94,10 +94,16 @@ function drawSection(section: Section, depth: number, width: number, top: boolea
   if (columns.length > 0) {
     lines.push(rule(columns));
     section.rows.forEach((row, index) => {
-      const cells = row.map((c, i) =>
-        index === 0 ? center(c, columns[i]!) : `  ${c}`.padEnd(columns[i]!),
-      );
-      lines.push(wrap(`|${cells.join('|')}|`));
+      // A value with line breaks (a PEM) takes as many lines as it has, inside its column.
+      const split = row.map((c) => c.split('\n'));
+      const height = Math.max(...split.map((c) => c.length));
+      for (let line = 0; line < height; line++) {
+        const cells = split.map((c, i) => {
+          const text = c[line] ?? '';
+          return index === 0 ? center(text, columns[i]!) : `  ${text}`.padEnd(columns[i]!);
+        });
+        lines.push(wrap(`|${cells.join('|')}|`));
+      }
       if (index === 0) lines.push(rule(columns));
     });
     lines.push(rule(columns));

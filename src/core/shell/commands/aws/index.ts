@@ -85,6 +85,9 @@ export const aws: Command = {
       const why = service === undefined ? 'the following arguments are required: command' : '';
       return usageError(ctx, why || `argument command: Invalid choice, valid choices are:\n\niot`);
     }
+    if (name === undefined) {
+      return usageError(ctx, 'the following arguments are required: operation');
+    }
     const operation = OPERATIONS.find((o) => o.name === name);
     if (!operation) {
       const list = OPERATIONS.map((o) => `${o.name.padEnd(30)} ${o.summary}`).join('\n');
