@@ -38,12 +38,13 @@ export interface DeviceGate<C> {
 }
 
 export function createDeviceGate<C extends object>(authorizer: DeviceAuthorizer): DeviceGate<C> {
-  const devices = new WeakMap<C, { device: DeviceConnection; last: DeviceAuthorization }>();
+  type Known = { device: DeviceConnection; last: DeviceAuthorization };
+  const devices = new WeakMap<C, Known>();
 
-  const read = async (client: C): Promise<DeviceAuthorization | null> => {
-    const known = devices.get(client);
-    if (!known) return null;
-
+  // Takes the device's entry, not the client: a client may leave while the registry is read
+  // (mosquitto_pub at QoS 0 sends PUBLISH and DISCONNECT back to back), and its request is
+  // still decided on who it was.
+  const read = async (known: Known): Promise<DeviceAuthorization> => {
     known.last = await authorizer(known.device.identity, known.device);
     return known.last;
   };
@@ -83,10 +84,10 @@ export function createDeviceGate<C extends object>(authorizer: DeviceAuthorizer)
     },
 
     async publish(client, topic, retain) {
-      const authorization = await read(client);
-      if (!authorization) return null;
+      const known = devices.get(client);
+      if (!known) return null;
 
-      const known = devices.get(client)!;
+      const authorization = await read(known);
       return (
         statusRefusal(known.device.identity, authorization) ??
         decide(authorization, 'publish', mqttRequests.publish(topic)) ??
@@ -95,10 +96,10 @@ export function createDeviceGate<C extends object>(authorizer: DeviceAuthorizer)
     },
 
     async subscribe(client, filter) {
-      const authorization = await read(client);
-      if (!authorization) return null;
+      const known = devices.get(client);
+      if (!known) return null;
 
-      return decide(authorization, 'subscribe', mqttRequests.subscribe(filter));
+      return decide(await read(known), 'subscribe', mqttRequests.subscribe(filter));
     },
 
     receive(client, topic) {
@@ -109,13 +110,15 @@ export function createDeviceGate<C extends object>(authorizer: DeviceAuthorizer)
     },
 
     async refresh(clients) {
-      const devicesNow = [...clients].filter((c) => devices.has(c));
+      const devicesNow = [...clients].flatMap((client) => {
+        const known = devices.get(client);
+        return known ? [{ client, known }] : [];
+      });
       const readings = await Promise.all(
-        devicesNow.map(async (client) => ({ client, authorization: await read(client) })),
+        devicesNow.map(async ({ client, known }) => ({ client, known, now: await read(known) })),
       );
-      return readings.flatMap(({ client, authorization }) => {
-        const identity = devices.get(client)?.device.identity;
-        const refusal = identity && authorization ? statusRefusal(identity, authorization) : null;
+      return readings.flatMap(({ client, known, now }) => {
+        const refusal = statusRefusal(known.device.identity, now);
         return refusal ? [{ client, refusal }] : [];
       });
     },
