@@ -286,7 +286,7 @@ function DeviceConsole({ connection, device, session, onSession, note }: DeviceP
       );
       opened.on('closed', (closed) => {
         onSession(null);
-        if (!closed.byClient) note('note', `The broker closed the connection: ${closed.reason}`);
+        if (!closed.byClient) note('note', `Disconnected: ${closed.reason}`);
       });
       onSession(opened);
       note('done', `Connected as ${id} over mutual TLS (CONNACK 0x00).`);
