@@ -190,6 +190,26 @@ staticTest.describe('the mutual TLS lesson on a static host, with the in-page la
     const copied = await lesson.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('client.connect("localhost", 8883)');
   });
+  staticTest(
+    'when the browser refuses the clipboard, the snippet is selected for Ctrl+C',
+    async ({ lesson }) => {
+      // Stands in for a browser that says no (no permission, or an insecure origin).
+      await lesson.addInitScript(() => {
+        Object.defineProperty(navigator, 'clipboard', {
+          value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) },
+        });
+      });
+      await lesson.reload();
+      const snippets = await widget(lesson, 'Connect a real client');
+      await snippets.getByRole('button', { name: 'openssl s_client' }).click();
+      await snippets.getByRole('button', { name: 'Copy openssl s_client' }).click();
+      await expect(snippets.locator('.hs-copy__status')).toHaveText(
+        'This browser did not allow copying: the text is selected, press Ctrl+C (⌘C on a Mac).',
+      );
+      const selected = await lesson.evaluate(() => window.getSelection()?.toString() ?? '');
+      expect(selected).toContain('openssl s_client -connect localhost:8883 -servername localhost');
+    },
+  );
 });
 
 labTest.describe('the mutual TLS lesson from the lab server, with real TLS', () => {
