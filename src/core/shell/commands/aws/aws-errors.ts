@@ -7,6 +7,7 @@
 import { RegistryError } from '../../../lab/certificate-registry.ts';
 import { MalformedPolicyError } from '../../../lab/iot-registry.ts';
 import { checkPolicy } from '../../../policy/check-policy.ts';
+import type { JsonProblem } from '../../../json/problem.ts';
 import type { PolicyProblem } from '../../../policy/policy-problem.ts';
 import type { CommandContext } from '../../command.ts';
 import { AWS_SERVICE_ERROR } from './aws-cli.ts';
@@ -44,25 +45,46 @@ export function exceptionFor(code: string): string {
 }
 
 /** Prints a service error for what the registry threw; other errors are not ours to word. */
-export function reportServiceError(
+export async function reportServiceError(
   ctx: CommandContext,
   api: string,
   error: unknown,
   sources: { policyText?: string; policyFile?: string } = {},
-): number {
+): Promise<number> {
   if (!(error instanceof RegistryError)) throw error;
 
   ctx.stderr.write(
     `\nAn error occurred (${exceptionFor(error.code)}) when calling the ${api} operation: ` +
       `${error.message}\n`,
   );
-  if (error.code === 'malformed-policy' && sources.policyText !== undefined) {
-    const file = sources.policyFile ?? 'the policy document';
-    for (const problem of policyProblems(error, sources.policyText)) {
-      ctx.stderr.write(problemLines(file, sources.policyText, problem));
-    }
+  const text = sources.policyText;
+  if (error.code !== 'malformed-policy' || text === undefined) return AWS_SERVICE_ERROR;
+
+  // Not JSON: the course's JSON checker, whose words the policy editor shows for syntax.
+  const file = sources.policyFile ?? 'the policy document';
+  const { checkSyntax } = await import('../../../json/syntax.ts');
+  const syntax = checkSyntax(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if (!syntax.ok) {
+    const errors = syntax.problems.filter((p) => p.severity === 'error');
+    errors.forEach((p) => ctx.stderr.write(jsonProblemLines(file, p)));
+    return AWS_SERVICE_ERROR;
+  }
+
+  for (const problem of policyProblems(error, text)) {
+    ctx.stderr.write(problemLines(file, text, problem));
   }
   return AWS_SERVICE_ERROR;
+}
+
+/** A JSON syntax problem as the editor lays it out: title, place, the line with a caret, why. */
+function jsonProblemLines(file: string, p: JsonProblem): string {
+  const number = String(p.line);
+  return (
+    `\n${file}: line ${p.line}, column ${p.column}: ${p.title} [${p.rule}]\n` +
+    `  ${number} | ${p.excerpt.text}\n` +
+    `  ${' '.repeat(number.length)} | ${p.excerpt.caret}\n` +
+    `  ${p.message}\n`
+  );
 }
 
 /**

@@ -145,7 +145,7 @@ async function runOperation(
   } catch (error) {
     if (error instanceof ParameterError) return parameterProblem(ctx, error.message);
     if (!(error instanceof RegistryError)) throw error;
-    return reportServiceError(ctx, operation.api, error, {
+    return await reportServiceError(ctx, operation.api, error, {
       ...(values.has('--policy-document') ? { policyText: values.get('--policy-document')! } : {}),
       ...(documentFile ? { policyFile: documentFile } : {}),
     });
