@@ -122,6 +122,13 @@ export default function GalleryCard({ setup, lab, attempt }: Props) {
       {result && (
         <>
           <VerdictView report={result.report} verdict={result.verdict} />
+          {result.report.failure?.code !== (setup.failure ?? undefined) && (
+            <p class="hs-note hs-tls-card__differs">
+              {result.report.mode === 'real'
+                ? "The lab server's real TLS saw this set-up differently from the in-page model: a real server knows only what the device sends, and here that looks like the case the doctor names above."
+                : 'This try ended differently from what the case describes; the verdict above says how.'}
+            </p>
+          )}
           {result.leftOver && <p class="hs-note">{result.leftOver}</p>}
           <details class="hs-tls-card__report">
             <summary>The handshake, message by message</summary>
