@@ -143,7 +143,7 @@ describe('openssl in the lab terminal', () => {
     const lines = ran.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`serial=${device.serialNumber.toUpperCase()}`);
     expect(lines[1]).toBe('subject=O = Handshake, CN = sensor-01');
-    expect(lines[2]).toMatch(/^SHA256 Fingerprint=([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(lines[2]).toMatch(/^sha256 Fingerprint=([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
   });
 
   test('verify against the wrong CA fails as OpenSSL does: error 20 at depth 0, exit 2', async () => {

@@ -100,11 +100,36 @@ function extensionLines(c: Certificate): string[] {
 
   return [
     '        X509v3 extensions:',
+    // OpenSSL leaves a space after the colon even when "critical" does not follow.
     ...c.extensions.list.flatMap((e) => [
-      `            ${EXTENSION_TITLES[e.name] ?? e.name}:${e.critical ? ' critical' : ''}`,
-      `                ${e.value}`,
+      `            ${EXTENSION_TITLES[e.name] ?? e.name}: ${e.critical ? 'critical' : ''}`,
+      `                ${extensionValue(c, e.name) ?? e.value}`,
     ]),
   ];
+}
+
+/** OpenSSL's words for key usages and extended key usages (v3_bitst.c, objects.txt). */
+const USAGE_WORDS: Record<string, string> = {
+  digitalSignature: 'Digital Signature',
+  nonRepudiation: 'Non Repudiation',
+  contentCommitment: 'Non Repudiation',
+  keyEncipherment: 'Key Encipherment',
+  dataEncipherment: 'Data Encipherment',
+  keyAgreement: 'Key Agreement',
+  keyCertSign: 'Certificate Sign',
+  cRLSign: 'CRL Sign',
+  encipherOnly: 'Encipher Only',
+  decipherOnly: 'Decipher Only',
+  serverAuth: 'TLS Web Server Authentication',
+  clientAuth: 'TLS Web Client Authentication',
+};
+
+/** The value in OpenSSL's words where they differ from the decoder's; undefined keeps its. */
+function extensionValue(c: Certificate, name: string): string | undefined {
+  const words = (list: readonly string[]) => list.map((u) => USAGE_WORDS[u] ?? u).join(', ');
+  if (name === 'keyUsage' && c.extensions.keyUsage) return words(c.extensions.keyUsage);
+  if (name === 'extKeyUsage' && c.extensions.extKeyUsage) return words(c.extensions.extKeyUsage);
+  return undefined;
 }
 
 /** Bytes as lowercase colon hex, `perLine` bytes to a line, each line but the last ending ':'. */

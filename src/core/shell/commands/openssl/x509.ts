@@ -103,9 +103,11 @@ async function printed(
         `notAfter=${opensslDate(c.validity.notAfter)}\n`
       );
     default: {
+      // OpenSSL 3.0 names a digest given as an option in lower case, its default SHA-1 as SHA1.
       const prints = await fingerprints(crypto, c.der);
-      const sha256 = args.values.has('-sha256') && !args.values.has('-sha1');
-      return sha256 ? `SHA256 Fingerprint=${prints.sha256}\n` : `SHA1 Fingerprint=${prints.sha1}\n`;
+      if (args.values.has('-sha256')) return `sha256 Fingerprint=${prints.sha256}\n`;
+      const name = args.values.has('-sha1') ? 'sha1' : 'SHA1';
+      return `${name} Fingerprint=${prints.sha1}\n`;
     }
   }
 }
