@@ -211,6 +211,44 @@ test.describe('terminal exercises in the lessons', () => {
     await expect(goal(page)).toContainText('Goal reached.');
   });
 
+  test('Policies on the lab server: the same steps go through its registry over HTTP', async ({
+    open,
+    page,
+  }) => {
+    const terminal = await open('/policies/');
+    await runSuggestion(terminal, /^echo '\{"Version"/);
+    await terminal.idle();
+    await terminal.run('aws iot create-keys-and-certificate --set-as-active > made.json');
+    await terminal.idle();
+    // Other tests' certificates share this lab server, so Tab would offer several: read ours.
+    const arn = await page.evaluate(
+      () =>
+        JSON.parse(JSON.parse(localStorage.getItem('handshake.files')!).files['made.json'].text)
+          .certificateArn as string,
+    );
+    const policy = `p-${Date.now()}`;
+    await terminal.run(
+      `aws iot create-policy --policy-name ${policy} --policy-document file://p.json > policy.json`,
+    );
+    await terminal.idle();
+    await terminal.run(`aws iot attach-policy --policy-name ${policy} --target ${arn}`);
+    await terminal.idle();
+    await terminal.run('clear');
+    await terminal.run(
+      `aws iot test-authorization --principal ${arn} --auth-infos ` +
+        `'[{"actionType":"PUBLISH","resources":["arn:aws:iot:us-east-1:123456789012:topic/lab/sensor-02/t"]}]' --output text`,
+    );
+    await expect(terminal.screen).toContainText('IMPLICIT_DENY');
+    await expect(goal(page)).not.toContainText('Goal reached.');
+    await terminal.run('clear');
+    await terminal.run(
+      `aws iot test-authorization --principal ${arn} --auth-infos ` +
+        `'[{"actionType":"PUBLISH","resources":["arn:aws:iot:us-east-1:123456789012:topic/lab/sensor-01/t"]}]' --output text`,
+    );
+    await expect(terminal.screen).toContainText('ALLOWED');
+    await expect(goal(page)).toContainText('Goal reached.');
+  });
+
   test('Policies: create-policy with a trailing comma fails at the line and column', async ({
     open,
   }) => {
