@@ -7,6 +7,7 @@ import {
   type Certificate,
 } from '../../../src/core/pki/index.ts';
 import { serialText } from '../../../src/widgets/pki/CertificateSummary.tsx';
+import { complete } from '../../../src/core/shell/index.ts';
 import { run } from './fakes.ts';
 import { crypto, makePkiLab } from './pki-lab.ts';
 
@@ -270,5 +271,28 @@ describe('openssl in the lab terminal', () => {
     );
     expect(ran.status).toBe(1);
     expect(ran.stderr).toMatch(/^x509: The key pair given for the CA "CN=Workshop CA,O=Handshake"/);
+  });
+
+  test('Tab completes subcommands, their options’ words, and file names after -in', async () => {
+    const lab = await workshop();
+    const commands = lab.shell.registry.list();
+    const names = lab.shell.names;
+    expect(complete('openssl ', commands, names).candidates).toEqual([
+      'genpkey',
+      'pkcs12',
+      'req',
+      's_client',
+      'verify',
+      'x509',
+    ]);
+    expect(complete('openssl x509 -in dev', commands, names).candidates).toEqual([
+      'device.crt',
+      'device.csr',
+      'device.key',
+    ]);
+    expect(complete('openssl genpkey -algorithm ', commands, names).candidates).toEqual([
+      'EC',
+      'RSA',
+    ]);
   });
 });
