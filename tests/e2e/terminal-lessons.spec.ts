@@ -267,6 +267,27 @@ test.describe('terminal exercises in the lessons', () => {
     await expect(terminal.screen).toContainText('An error occurred (MalformedPolicyException)');
   });
 
+  test('Mutual TLS: s_client completes with an ACTIVE certificate; revoked, the registry refuses it', async ({
+    open,
+    page,
+  }) => {
+    const terminal = await open('/mutual-tls/', 'in-page');
+    await runSuggestion(terminal, /^aws iot create-keys-and-certificate/);
+    await terminal.idle();
+    await runSuggestion(terminal, /^openssl s_client/);
+    await terminal.idle();
+    await expect(terminal.screen).toContainText('Verification: OK');
+    await expect(goal(page)).toContainText('Goal reached.');
+
+    await terminal.run('clear');
+    await runSuggestion(terminal, /^aws iot update-certificate/, ['Tab', 'Enter']);
+    await terminal.idle();
+    await terminal.run('clear');
+    await runSuggestion(terminal, /^openssl s_client/);
+    await terminal.idle();
+    await expect(terminal.screen).toContainText('REVOKED');
+  });
+
   for (const broker of ['lab-server', 'in-page'] as const) {
     test(`s_client: an ACTIVE certificate from aws iot completes a mutual TLS handshake (${broker})`, async ({
       open,
