@@ -8,6 +8,7 @@ import { registryError } from '../../core/lab/registry/index.ts';
 import type { BrokerTarget } from '../connection/connection.ts';
 import { inPageRegistry } from './in-page-registry.ts';
 import { labServerRegistry } from './lab-server-registry.ts';
+import { httpOrigin } from '../connection/http-origin.ts';
 
 let inPage: LabRegistry | null = null;
 
@@ -23,12 +24,7 @@ export function registryFor(target: BrokerTarget): LabRegistry {
   }
 }
 
-/** The lab server's HTTP origin from its MQTT address: `ws://host:port/mqtt` → `http://host:port`. */
-export function httpOrigin(websocketUrl: string): string {
-  const url = new URL(websocketUrl);
-  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
-  return url.origin;
-}
+export { httpOrigin };
 
 function noRegistry(target: BrokerTarget): LabRegistry {
   const refuse = () =>

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { checkJson } from '../../core/json/check.ts';
 import { minify, prettyPrint } from '../../core/json/format.ts';
 import {
   BUILT_IN_SCHEMAS,
@@ -10,7 +9,8 @@ import { utf8ByteLength } from '../../core/mqtt/topic-problem.ts';
 import { useHydrated } from '../use-hydrated.ts';
 import { findExample, JSON_EXAMPLES } from './examples.ts';
 import JsonField from './JsonField.tsx';
-import { builtInSchema } from './schema-cache.ts';
+import { checkSyntax } from '../../core/json/syntax.ts';
+import { useSchemaTools } from './use-schema-tools.ts';
 import Verdict from './Verdict.tsx';
 import '../widgets.css';
 
@@ -31,12 +31,17 @@ export default function JsonValidator({ example = 'policy', schema: initialSchem
   );
   const [chosen, setChosen] = useState(start.id);
 
+  // Until the schema tools arrive (right after hydration), the text gets its syntax check.
+  const tools = useSchemaTools();
   const schema = useMemo(() => {
-    if (schemaId === 'none') return null;
-    const compiled = builtInSchema(schemaId);
+    if (schemaId === 'none' || !tools) return null;
+    const compiled = tools.builtInSchema(schemaId);
     return compiled.ok ? compiled : null;
-  }, [schemaId]);
-  const check = useMemo(() => checkJson(text, schema), [text, schema]);
+  }, [schemaId, tools]);
+  const check = useMemo(
+    () => (tools ? tools.checkJson(text, schema) : checkSyntax(text)),
+    [text, schema, tools],
+  );
   const isJson = !check.problems.some(
     (p) => p.severity === 'error' && p.kind !== 'schema-mismatch',
   );
@@ -60,7 +65,7 @@ export default function JsonValidator({ example = 'policy', schema: initialSchem
       class="hs-widget hs-json-tool not-content"
       role="group"
       aria-label="JSON validator"
-      data-ready={hydrated ? 'true' : 'false'}
+      data-ready={hydrated && tools ? 'true' : 'false'}
     >
       <div class="hs-row">
         <label class="hs-field hs-field--grow">

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connectionFor } from '../../browser/connection/broker-choice.ts';
 import type { MqttSession } from '../../browser/connection/connection.ts';
-import { checkJson } from '../../core/json/check.ts';
 import { minify, prettyPrint } from '../../core/json/format.ts';
 import { payloadSize } from '../../core/json/payload.ts';
-import { compileSchema } from '../../core/json/schema.ts';
+import { checkSyntax } from '../../core/json/syntax.ts';
 import { TELEMETRY_SCHEMA } from '../../core/json/schemas.ts';
 import { validateTopicName, type TopicProblem } from '../../core/mqtt/index.ts';
 import { utf8ByteLength } from '../../core/mqtt/topic-problem.ts';
@@ -14,6 +13,7 @@ import { randomSuffix } from '../mqtt/client-ids.ts';
 import TopicProblems from '../mqtt/TopicProblems.tsx';
 import { useHydrated } from '../use-hydrated.ts';
 import JsonField from './JsonField.tsx';
+import { useSchemaTools } from './use-schema-tools.ts';
 import Verdict from './Verdict.tsx';
 import '../widgets.css';
 
@@ -36,6 +36,8 @@ const START_PAYLOAD = `{
 }`;
 
 const SCHEMA_NAME = 'your schema';
+/** Stands for the schema while the schema tools load: not usable yet, with nothing to fix. */
+const LOADING = { ok: false as const, problems: [] };
 
 /**
  * Design a payload against a JSON Schema, then publish it to the lab. Both boxes show their
@@ -67,8 +69,16 @@ export default function PayloadDesigner({
     return () => void session.current?.end();
   }, []);
 
-  const schema = useMemo(() => compileSchema(schemaText, SCHEMA_NAME), [schemaText]);
-  const check = useMemo(() => checkJson(payload, schema.ok ? schema : null), [payload, schema]);
+  // The schema is compiled once the schema tools arrive, right after hydration.
+  const tools = useSchemaTools();
+  const schema = useMemo(
+    () => (tools ? tools.compileSchema(schemaText, SCHEMA_NAME) : LOADING),
+    [schemaText, tools],
+  );
+  const check = useMemo(
+    () => (tools ? tools.checkJson(payload, schema.ok ? schema : null) : checkSyntax(payload)),
+    [payload, schema, tools],
+  );
   const wire = check.ok
     ? minified
       ? minify(payload)
@@ -76,15 +86,17 @@ export default function PayloadDesigner({
     : null;
   const wireText = wire?.ok ? wire.text : payload;
   const size = payloadSize(utf8ByteLength(wireText));
-  const blocked = !schema.ok
-    ? 'Fix the schema first: the payload is checked against it.'
-    : !check.ok
-      ? 'Only a payload that matches the schema is sent. Fix the problems above.'
-      : size.overLimit
-        ? 'AWS IoT Core would reject a payload this large.'
-        : !connection
-          ? 'No broker is available; pick one above.'
-          : null;
+  const blocked = !tools
+    ? 'Loading the schema checker…'
+    : !schema.ok
+      ? 'Fix the schema first: the payload is checked against it.'
+      : !check.ok
+        ? 'Only a payload that matches the schema is sent. Fix the problems above.'
+        : size.overLimit
+          ? 'AWS IoT Core would reject a payload this large.'
+          : !connection
+            ? 'No broker is available; pick one above.'
+            : null;
 
   const note = (ok: boolean, text: string) =>
     setSent((list) => [{ id: Date.now() + Math.random(), ok, text }, ...list].slice(0, 20));
@@ -129,7 +141,7 @@ export default function PayloadDesigner({
       class="hs-widget hs-designer not-content"
       role="group"
       aria-label="Payload designer"
-      data-ready={hydrated ? 'true' : 'false'}
+      data-ready={hydrated && tools ? 'true' : 'false'}
     >
       <BrokerBar choice={choice} busy={connected} />
       <div class="hs-designer__columns">
@@ -140,9 +152,13 @@ export default function PayloadDesigner({
           problems={schema.ok ? schema.notes : schema.problems}
           rows={12}
         >
-          <span class={`hs-json-verdict hs-json-verdict--${schema.ok ? 'valid' : 'invalid'}`}>
-            {schema.ok ? '✔ The schema compiles' : '✘ Not a usable schema'}
-          </span>
+          {tools ? (
+            <span class={`hs-json-verdict hs-json-verdict--${schema.ok ? 'valid' : 'invalid'}`}>
+              {schema.ok ? '✔ The schema compiles' : '✘ Not a usable schema'}
+            </span>
+          ) : (
+            <span class="hs-json-verdict">Loading the schema checker…</span>
+          )}
         </JsonField>
         <JsonField
           label="Payload"

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connectionFor } from '../../browser/connection/broker-choice.ts';
+import { httpOrigin } from '../../browser/connection/http-origin.ts';
 import {
   ConnectError,
+  type BrokerTarget,
   type Connection,
   type MqttSession,
 } from '../../browser/connection/connection.ts';
-import { httpOrigin, registryFor } from '../../browser/registry/registry-for.ts';
+import type { LabRegistry } from '../../core/lab/iot-registry.ts';
 import type { LabEvent, Refusal } from '../../core/lab/lab-event.ts';
 import BrokerBar from '../broker/BrokerBar.tsx';
 import { useBrokerChoice } from '../broker/use-broker.ts';
@@ -50,7 +52,7 @@ export default function PolicyExercise() {
   const target = choice?.current ?? null;
   const lab: ExerciseLab | null =
     target?.kind === 'in-page' || target?.kind === 'lab-server' ? target.kind : null;
-  const registry = useMemo(() => (target && lab ? registryFor(target) : null), [target, lab]);
+  const registry = useLabRegistry(lab ? target : null);
   const connection = useMemo(() => (target && lab ? connectionFor(target) : null), [target, lab]);
 
   const [device, setDevice] = useState<ExerciseDevice | null>(null);
@@ -130,11 +132,13 @@ export default function PolicyExercise() {
       <BrokerBar choice={choice} busy={session !== null} />
       {!ready ? (
         <p class="hs-note">Loading the exercise…</p>
-      ) : !lab || !registry ? (
+      ) : !lab ? (
         <p class="hs-note" role="status">
           {target?.label ?? 'This broker'} has no registry and enforces no AWS IoT policy. Pick the
           in-page lab or the lab server above to do this exercise.
         </p>
+      ) : !registry ? (
+        <p class="hs-note">Opening the lab registry…</p>
       ) : (
         <>
           <section class="hs-exercise-step" aria-label="Step 1: the device">
@@ -492,4 +496,24 @@ function describeEvent(event: LabEvent, note: Note) {
     default:
       return undefined;
   }
+}
+
+/**
+ * The registry of the picked lab, loaded on first use: the registry code (and the PKI it makes
+ * certificates with) stays out of the page until the exercise has hydrated.
+ */
+function useLabRegistry(target: BrokerTarget | null): LabRegistry | null {
+  const [registry, setRegistry] = useState<LabRegistry | null>(null);
+  useEffect(() => {
+    setRegistry(null);
+    if (!target) return;
+    let live = true;
+    void import('../../browser/registry/registry-for.ts').then(({ registryFor }) => {
+      if (live) setRegistry(registryFor(target));
+    });
+    return () => {
+      live = false;
+    };
+  }, [target]);
+  return registry;
 }
