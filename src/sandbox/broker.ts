@@ -60,6 +60,7 @@ export async function createLabBroker(
     events,
     handle(stream, transport, address, identity) {
       const client = aedes.handle(stream);
+      hooks.handled(client);
       origins.set(client, identity ? { transport, address, identity } : { transport, address });
     },
     registryChanged: hooks.registryChanged,

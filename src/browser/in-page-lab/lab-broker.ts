@@ -74,6 +74,7 @@ export async function createInPageBroker(options: InPageBrokerOptions): Promise<
     aedes,
     handle(stream, tell, identity) {
       const client = aedes.handle(stream as unknown as Connection);
+      hooks.handled(client);
       tells.set(client, tell);
       if (identity) identities.set(client, identity);
     },

@@ -1,7 +1,9 @@
-import { checkClientPublish, checkClientSubscribe } from './broker-rules.ts';
+import { checkClientId, checkClientPublish, checkClientSubscribe } from './broker-rules.ts';
 import type { DeviceIdentity } from '../tls/handshake-report.ts';
 import type { DeviceAuthorizer } from './device-authorizer.ts';
 import { createDeviceGate, type DeviceGate } from './device-gate.ts';
+import { checkDevicePublish, checkDeviceSubscribe } from './device-quotas.ts';
+import { effectiveKeepAlive } from './keep-alive.ts';
 import type { LabEvent, Refusal, RefusedAction, Transport } from './lab-event.ts';
 
 /*
@@ -11,7 +13,7 @@ import type { LabEvent, Refusal, RefusedAction, Transport } from './lab-event.ts
  * here, and each broker file hands in its own aedes objects.
  */
 
-/** What the hooks read of an aedes client, including two fields aedes does not declare. */
+/** What the hooks read of an aedes client, including the `_` fields aedes does not declare. */
 export interface LabClient {
   readonly id: string;
   readonly clean: boolean;
@@ -23,10 +25,16 @@ export interface LabClient {
   readonly _will?: { topic: string; retain?: boolean } | null;
   /** Ends the connection; the lab calls it when a device's certificate stops being ACTIVE. */
   close?(): void;
+  /** aedes's packet parser; its 'packet' listeners see each packet before aedes acts on it. */
+  readonly _parser?: {
+    prependListener(event: 'packet', listener: (packet: { cmd: string }) => void): unknown;
+  };
 }
 
 export interface LabConnectPacket {
   clientId: string;
+  /** Seconds, as the CONNECT asked; preConnect sets the value in force, which aedes then keeps. */
+  keepalive?: number;
 }
 
 export interface LabPublishPacket {
@@ -104,15 +112,23 @@ export interface BrokerHooks<C, P, S> {
   ): void;
   /** Listens to the broker's client events and raises the lab events for them. */
   attach(broker: LabBrokerEvents<C, S>): void;
+  /** Reads along a new connection's packets; each broker calls it right after aedes.handle. */
+  handled(client: C): void;
 }
 
-// CONNACK 0x05, "not authorized" (MQTT 3.1.1 §3.2.2.3), and 0x03, "server unavailable".
-const NOT_AUTHORIZED = 5 as const;
+// CONNACK return codes (MQTT 3.1.1 §3.2.2.3): 0x02 "identifier rejected", 0x03 "server
+// unavailable" and 0x05 "not authorized".
+const IDENTIFIER_REJECTED = 2 as const;
 const SERVER_UNAVAILABLE = 3 as const;
-type ConnackRefusal = typeof NOT_AUTHORIZED | typeof SERVER_UNAVAILABLE;
+const NOT_AUTHORIZED = 5 as const;
+type ConnackRefusal =
+  | typeof IDENTIFIER_REJECTED
+  | typeof SERVER_UNAVAILABLE
+  | typeof NOT_AUTHORIZED;
 
 const TAKEN_OVER = 'taken over: a new connection used the same client ID [MQTT-3.1.4-2]';
 const KEEPALIVE_EXPIRED = 'no packet within 1.5 x keep-alive [MQTT-3.1.2-24]';
+const SECOND_CONNECT = 'protocol error: a second CONNECT on the same connection [MQTT-3.1.0-2]';
 
 // The SUBACK return code for a refused filter (MQTT 3.1.1 §3.9.3); aedes lists it as a QoS.
 const SUBACK_FAILURE = 0x80;
@@ -127,6 +143,8 @@ export function createBrokerHooks<
   const closing = new WeakMap<C, string>();
   // The live connection a new CONNECT with the same client ID would take over.
   const takingOver = new WeakMap<C, C>();
+  // The keep-alive a CONNECT asked for, when the lab holds the client to another one.
+  const askedKeepAlive = new WeakMap<C, number>();
 
   const closeReason = (client: C, reason: string) => {
     if (!closing.has(client)) closing.set(client, reason);
@@ -136,6 +154,7 @@ export function createBrokerHooks<
     clientId: client.id,
     transport: options.origin(client).transport,
   });
+  const hasCertificate = (client: C) => options.origin(client).identity !== undefined;
   const refuse = (client: C, action: RefusedAction, target: string, refusal: Refusal) =>
     options.emit({ ...base(client), type: 'refusal', action, target, refusal }, client);
   const gate: DeviceGate<C> | null = options.authorizer
@@ -179,18 +198,34 @@ export function createBrokerHooks<
         closeReason(older, TAKEN_OVER);
         takingOver.set(client, older);
       }
+
+      // aedes starts its keep-alive timer from this packet once preConnect has answered.
+      if (packet.keepalive !== undefined) {
+        const inForce = effectiveKeepAlive(packet.keepalive);
+        if (inForce !== packet.keepalive) askedKeepAlive.set(client, packet.keepalive);
+        packet.keepalive = inForce;
+      }
       callback(null, true);
     },
 
     authenticate(client, _username, _password, done) {
-      const { identity, address } = options.origin(client);
-      if (!identity || !gate) return done(null, true);
-
-      // A refused device takes nothing over: the older connection keeps its line.
+      // A refused client takes nothing over: the older connection keeps its line.
       const stays = () => {
         const older = takingOver.get(client);
         if (older && closing.get(older) === TAKEN_OVER) closing.delete(older);
       };
+
+      const reserved = checkClientId(client.id);
+      if (reserved) {
+        stays();
+        refuse(client, 'connect', client.id, reserved);
+        const error = new Error(reserved.message);
+        return done(Object.assign(error, { returnCode: IDENTIFIER_REJECTED }), false);
+      }
+
+      const { identity, address } = options.origin(client);
+      if (!identity || !gate) return done(null, true);
+
       const will = client._will ?? undefined;
       const device = {
         identity,
@@ -219,7 +254,9 @@ export function createBrokerHooks<
       // A null client is the broker itself (a will, $SYS status); the rules are for clients.
       if (!client) return callback(null);
 
-      const refusal = checkClientPublish(packet.topic);
+      const refusal =
+        checkClientPublish(packet.topic) ??
+        (hasCertificate(client) ? checkDevicePublish(packet.topic) : null);
       if (refusal) return callback(refusePublish(client, packet.topic, refusal));
       if (!gate?.isDevice(client)) return goOn(packet, callback);
 
@@ -236,7 +273,9 @@ export function createBrokerHooks<
         refuse(client, 'subscribe', subscription.topic, refusal);
         callback(null, null);
       };
-      const refusal = checkClientSubscribe(subscription.topic);
+      const refusal =
+        checkClientSubscribe(subscription.topic) ??
+        (hasCertificate(client) ? checkDeviceSubscribe(subscription.topic) : null);
       if (refusal) return deny(refusal);
       if (!gate?.isDevice(client)) return callback(null, subscription);
 
@@ -256,10 +295,15 @@ export function createBrokerHooks<
 
     registryChanged: refreshDevices,
 
+    handled(client) {
+      client._parser?.prependListener('packet', grantAtMostQos1);
+    },
+
     attach(broker) {
       broker.on('client', (client) => liveById.set(client.id, client));
       broker.on('clientReady', (client) => {
         const interval = client._keepaliveInterval ?? -1;
+        const asked = askedKeepAlive.get(client);
         options.emit(
           {
             ...base(client),
@@ -267,6 +311,7 @@ export function createBrokerHooks<
             address: options.origin(client).address,
             cleanSession: client.clean,
             keepalive: interval > 0 ? Math.round((interval - 1) / 1500) : 0,
+            ...(asked !== undefined ? { keepaliveAsked: asked } : {}),
           },
           client,
         );
@@ -280,7 +325,12 @@ export function createBrokerHooks<
         options.emit({ ...base(client), type: 'disconnect', reason }, client);
       });
       broker.on('clientError', (client, error) => {
-        closeReason(client, `protocol error: ${error.message}`);
+        // aedes reports a second CONNECT as 'Invalid protocol', with the packet as `info`.
+        const packet = (error as Error & { info?: { cmd?: string } }).info;
+        closeReason(
+          client,
+          packet?.cmd === 'connect' ? SECOND_CONNECT : `protocol error: ${error.message}`,
+        );
       });
       broker.on('keepaliveTimeout', (client) => closeReason(client, KEEPALIVE_EXPIRED));
       broker.on('subscribe', (subscriptions, client) => {
@@ -299,6 +349,24 @@ export function createBrokerHooks<
       });
     },
   };
+}
+
+/**
+ * Lowers a SUBSCRIBE's requested QoS 2 to 1 before aedes reads it (flow-12). AWS IoT Core
+ * supports QoS 0 and 1 only, and for a QoS 2 request it sends no SUBACK at all (AWS IoT
+ * Developer Guide, `mqtt` page, differences from the specification:
+ * https://docs.aws.amazon.com/iot/latest/developerguide/mqtt.html), and the client waits
+ * for nothing. The lab grants QoS 1 instead, as MQTT 3.1.1 lets a server grant less than asked
+ * [MQTT-3.8.4-6], so the tutorial's clients get a SUBACK of 0x01. This is done as the packet
+ * is read because aedes 1.2.0 answers SUBACK with the requested QoS whatever
+ * authorizeSubscribe returns.
+ */
+function grantAtMostQos1(packet: { cmd: string; subscriptions?: { qos: number }[] }): void {
+  if (packet.cmd !== 'subscribe') return;
+
+  for (const subscription of packet.subscriptions ?? []) {
+    if (subscription.qos > 1) subscription.qos = 1;
+  }
 }
 
 /** The registry could not be read, so the lab cannot tell whether the device may go on. */

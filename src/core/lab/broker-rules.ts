@@ -1,7 +1,8 @@
 import { validateTopicFilter, validateTopicName, type TopicProblem } from '../mqtt/index.ts';
 import type { Refusal } from './lab-event.ts';
 
-// The lab speaks MQTT 3.1.1 (aedes), so the protocol rules are the specification's.
+// The lab speaks MQTT 3.1.1 (aedes), so the protocol rules are the specification's. AWS IoT
+// Core's topic quotas apply to devices only (device-quotas.ts).
 const PROFILE = 'mqtt';
 
 const SYS_PREFIX = '$SYS/';
@@ -41,4 +42,25 @@ export function checkClientSubscribe(filter: string): Refusal | null {
 function fromProblem(code: string, problems: TopicProblem[]): Refusal {
   const first = problems[0]!;
   return { code, title: first.title, message: first.message, rule: first.rule };
+}
+
+/**
+ * Decides whether a client may connect with a client ID. AWS IoT Core keeps IDs starting with
+ * '$' for the ones it generates ("AWS IoT Core endpoints and quotas", client ID prefix), and
+ * the lab refuses them the same way for every client, answering CONNACK 0x02 (identifier
+ * rejected, MQTT 3.1.1 §3.2.2.3); AWS does not document which answer it gives (flow-23).
+ */
+export function checkClientId(clientId: string): Refusal | null {
+  if (!clientId.startsWith('$')) return null;
+
+  const instead = clientId.slice(1) || 'device-1';
+  return {
+    code: 'reserved-client-id',
+    title: "Client IDs starting with '$' are reserved",
+    message:
+      `The client ID '${clientId}' starts with '$', which AWS IoT Core keeps for client IDs ` +
+      'it generates itself. The broker answered CONNACK 0x02 (identifier rejected) and closed ' +
+      `the connection. Connect with an ID without the '$', such as '${instead}'.`,
+    rule: 'AWS IoT Core quotas: client ID prefix',
+  };
 }

@@ -55,7 +55,15 @@ interface EventBase {
 
 /** One thing that happened in the lab broker; the log, the API and the widgets all read these. */
 export type LabEvent =
-  | (EventBase & { type: 'connect'; address: string; cleanSession: boolean; keepalive: number })
+  | (EventBase & {
+      type: 'connect';
+      address: string;
+      cleanSession: boolean;
+      /** The keep-alive in force, in seconds. */
+      keepalive: number;
+      /** What the CONNECT asked for, when the lab holds the client to another keep-alive. */
+      keepaliveAsked?: number;
+    })
   | (EventBase & { type: 'disconnect'; reason: string })
   | (EventBase & { type: 'subscribe'; filter: string; qos: number })
   | (EventBase & { type: 'unsubscribe'; filter: string })
@@ -72,7 +80,11 @@ export function formatLabEvent(event: LabEvent): string {
   const who = `client=${quote(event.clientId)} via=${event.transport}`;
   switch (event.type) {
     case 'connect':
-      return `connect ${who} from=${event.address} clean=${event.cleanSession} keepalive=${event.keepalive}`;
+      return (
+        `connect ${who} from=${event.address} clean=${event.cleanSession} ` +
+        `keepalive=${event.keepalive}` +
+        (event.keepaliveAsked !== undefined ? ` keepalive-asked=${event.keepaliveAsked}` : '')
+      );
     case 'disconnect':
       return `disconnect ${who} reason=${quote(event.reason)}`;
     case 'subscribe':

@@ -41,15 +41,18 @@ export interface DeviceLab {
   /** Same, for a CONNECT expected to be refused: resolves to the CONNACK's return code. */
   refusedConnect(
     clientId: string,
-    identity: DeviceIdentity,
+    identity?: DeviceIdentity,
     options?: IClientOptions,
   ): Promise<number | undefined>;
+  /** A bare byte stream to the broker, as the console, for packets mqtt.js would not send. */
+  rawConnection(): NodeDuplex;
   close(): Promise<void>;
 }
 
 export async function startDeviceLab(kind: BrokerKind): Promise<DeviceLab> {
   const events: LabEvent[] = [];
   const clients: MqttClient[] = [];
+  const raws: NodeDuplex[] = [];
   let broker: BrokerUnderTest | null = null;
   const registry = createCertificateRegistry(memoryStorage(), globalThis.crypto, () => new Date(), {
     onChange: () => void broker?.registryChanged(),
@@ -109,7 +112,14 @@ export async function startDeviceLab(kind: BrokerKind): Promise<DeviceLab> {
         made.once('error', (error) => resolve((error as { code?: number }).code));
       });
     },
+    rawConnection() {
+      const [near, far] = duplexPair();
+      handle(far);
+      raws.push(near);
+      return near;
+    },
     async close() {
+      for (const raw of raws) raw.destroy();
       await Promise.all(clients.map((c) => c.endAsync(true)));
       await broker.close();
     },

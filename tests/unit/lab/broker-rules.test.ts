@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkClientPublish, checkClientSubscribe } from '../../../src/core/lab/broker-rules.ts';
+import {
+  checkClientId,
+  checkClientPublish,
+  checkClientSubscribe,
+} from '../../../src/core/lab/broker-rules.ts';
 
 describe('checkClientPublish', () => {
   it.each([
@@ -77,5 +81,19 @@ describe('checkClientSubscribe', () => {
         "its level with other characters, but '#' must be a whole level, and the last one " +
         "[MQTT-4.7.1-2]. To match everything below that point, write 'sport/tennis/#'.",
     );
+  });
+});
+
+describe('checkClientId', () => {
+  it('lets a client connect with an ID that does not start with $', () => {
+    expect(checkClientId('lamp-1')).toBeNull();
+    expect(checkClientId('lamp-$1')).toBeNull();
+  });
+
+  it("refuses '$' alone and suggests an ID to use instead", () => {
+    expect(checkClientId('$')).toMatchObject({
+      code: 'reserved-client-id',
+      message: expect.stringMatching(/such as 'device-1'\.$/),
+    });
   });
 });

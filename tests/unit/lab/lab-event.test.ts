@@ -19,6 +19,18 @@ describe('formatLabEvent', () => {
       'connect client=lamp-1 via=ws from=127.0.0.1:50000 clean=true keepalive=60',
     ],
     [
+      'connect held to another keep-alive',
+      {
+        ...base,
+        type: 'connect',
+        address: '127.0.0.1:50001',
+        cleanSession: false,
+        keepalive: 30,
+        keepaliveAsked: 10,
+      },
+      'connect client=lamp-1 via=ws from=127.0.0.1:50001 clean=false keepalive=30 keepalive-asked=10',
+    ],
+    [
       'disconnect',
       { ...base, transport: 'tcp', type: 'disconnect', reason: 'client sent DISCONNECT' },
       'disconnect client=lamp-1 via=tcp reason="client sent DISCONNECT"',
