@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { chromiumPath } from '../tests/support/chromium.ts';
 import { startLabProcess } from '../tests/support/lab-process.ts';
+import { benchDeviceConnections, type Timing } from './bench-tls.ts';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -32,6 +33,7 @@ const browser = await chromium.launch({
 });
 const rows: string[][] = [];
 const cryptoRows: string[][] = [];
+let deviceRows: Timing[] = [];
 try {
   const page = await browser.newPage();
   await page.goto(new URL('/lab/benchmark/', lab.url).toString());
@@ -65,6 +67,10 @@ try {
     cryptoRows.push([cells[0]!, cells[1]!, cells[2]!]);
     console.log(`  ${cells[0]}: median ${cells[1]} (${cells[2]} runs)`);
   }
+
+  // A device's connection: real mutual TLS with the lab server, the in-page model, a decision.
+  deviceRows = await benchDeviceConnections(lab);
+  deviceRows.forEach((t) => console.log(`  ${t.what}: median ${t.median} (${t.runs} runs)`));
 } finally {
   await browser.close();
   await lab.stop();
@@ -117,3 +123,14 @@ console.log('');
 console.log(formatCrypto(cryptoHeader));
 console.log(formatCrypto(cryptoWidths.map((w) => '-'.repeat(w))));
 cryptoRows.forEach((row) => console.log(formatCrypto(row)));
+
+const deviceRowsText = deviceRows.map((t) => [t.what, t.median, String(t.runs)]);
+const deviceWidths = ['device connection', 'median', 'runs'].map((h, i) =>
+  Math.max(h.length, ...deviceRowsText.map((r) => r[i]!.length)),
+);
+const formatDevice = (cells: string[]) =>
+  cells.map((c, i) => c.padEnd(deviceWidths[i]!)).join('  ');
+console.log('');
+console.log(formatDevice(['device connection', 'median', 'runs']));
+console.log(formatDevice(deviceWidths.map((w) => '-'.repeat(w))));
+deviceRowsText.forEach((row) => console.log(formatDevice(row)));
