@@ -17,6 +17,11 @@ Subcommands:
   verify <leaf> --ca <file> [--chain <file>]   verify a certificate chain and list each check
          [--at <ISO time>] [--json]
 
+The lab's registry (Node only, on the lab's data folder):
+  lab-ca | create | list | update | attach-policy
+                                               the lab CA, device certificates, their status
+                                               and policies: handshake cert create --help
+
 Run \`handshake cert <subcommand> --help\` for its options.`;
 
 const SUBCOMMANDS = { inspect: runCertInspect, verify: runCertVerify } as const;

@@ -4,8 +4,8 @@
  * a lab server running on the same folder sees these changes, and these see the server's.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   RegistryError,
@@ -22,13 +22,19 @@ import {
 import { PkiError } from '../../core/pki/index.ts';
 import { createFileStore, type FileStore } from '../registry/file-store.ts';
 
-export const CERT_LAB_SUBCOMMANDS = ['lab-ca', 'create', 'list', 'update'] as const;
+export const CERT_LAB_SUBCOMMANDS = [
+  'lab-ca',
+  'create',
+  'list',
+  'update',
+  'attach-policy',
+] as const;
 
 export function isCertLabSubcommand(word: string | undefined): boolean {
   return (CERT_LAB_SUBCOMMANDS as readonly (string | undefined)[]).includes(word);
 }
 
-export const CERT_LAB_USAGE = `Usage: handshake cert <lab-ca|create|list|update> [options]
+export const CERT_LAB_USAGE = `Usage: handshake cert <lab-ca|create|list|update|attach-policy> [options]
 
 The lab's CA and device certificates, kept in its data folder. A lab server running on the
 same folder sees each change at once.
@@ -41,6 +47,9 @@ Subcommands:
   list                           every device certificate, with its ID and status
   update <id> --status STATUS    ACTIVE, INACTIVE or REVOKED (REVOKED is final); the ID may be
                                  shortened to a prefix that only one certificate has
+  attach-policy <id> --file F    puts the AWS IoT policy in F in force for the certificate:
+         [--name NAME]           created as NAME (default: F's name without .json), or a new
+                                 default version of it, and attached; a device needs one to connect
 
 Options:
   --data-dir DIR   the lab's data folder (HANDSHAKE_DATA_DIR, default .lab)
@@ -58,7 +67,7 @@ interface Lab {
   out: string[];
 }
 
-const STEPS = { 'lab-ca': labCa, create, list, update } as const;
+const STEPS = { 'lab-ca': labCa, create, list, update, 'attach-policy': attachPolicy } as const;
 
 /** Runs `handshake cert <lab subcommand>`; `args` starts with the subcommand. */
 export async function certLab(args: string[]): Promise<number> {
@@ -68,7 +77,7 @@ export async function certLab(args: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       strict: true,
-      allowPositionals: sub === 'update',
+      allowPositionals: sub === 'update' || sub === 'attach-policy',
       options: {
         'data-dir': { type: 'string' },
         cn: { type: 'string' },
@@ -76,6 +85,8 @@ export async function certLab(args: string[]): Promise<number> {
         'set-as-active': { type: 'boolean' },
         'out-dir': { type: 'string' },
         status: { type: 'string' },
+        file: { type: 'string' },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -117,7 +128,9 @@ function openLab(dataDir: string): Lab {
   return { store, registry, changes, out: [] };
 }
 
-type Values = Partial<Record<'data-dir' | 'cn' | 'algorithm' | 'out-dir' | 'status', string>> & {
+type Values = Partial<
+  Record<'data-dir' | 'cn' | 'algorithm' | 'out-dir' | 'status' | 'file' | 'name', string>
+> & {
   'set-as-active'?: boolean;
 };
 
@@ -169,6 +182,7 @@ async function create(lab: Lab, values: Values): Promise<void> {
     record.status === 'ACTIVE'
       ? ''
       : `  (to connect: handshake cert update ${record.certificateId.slice(0, 12)} --status ACTIVE)`;
+  const policyHint = `handshake cert attach-policy ${record.certificateId.slice(0, 12)} --file policy.json`;
   lab.out.push(
     `Certificate ID: ${record.certificateId}`,
     `  subject  ${record.subject}`,
@@ -177,6 +191,8 @@ async function create(lab: Lab, values: Values): Promise<void> {
     `  valid    ${record.notBefore} to ${record.notAfter}`,
     `  wrote    ${shown(files.certificate)}`,
     `           ${shown(files.key)}  (the private key, readable by you only; the lab keeps no copy)`,
+    `  policy   none yet: a device connects only when a policy allows iot:Connect`,
+    `           (${policyHint})`,
   );
 }
 
@@ -212,6 +228,56 @@ async function update(lab: Lab, values: Values, positionals: string[]): Promise<
     before === after.status
       ? `Certificate ${shortId(after.certificateId)} (${after.subject}) is already ${after.status}.`
       : `Certificate ${shortId(after.certificateId)} (${after.subject}): ${before} -> ${after.status}`,
+  );
+}
+
+/** How many versions AWS IoT keeps of one policy (API_CreatePolicyVersion). */
+const MAX_POLICY_VERSIONS = 5;
+
+async function attachPolicy(lab: Lab, values: Values, positionals: string[]): Promise<void> {
+  const [wanted, ...extra] = positionals;
+  if (!wanted || extra.length > 0)
+    throw new UsageError('Give one certificate ID (or a prefix of it).');
+  if (!values.file) throw new UsageError('--file F is required: the policy document (JSON).');
+
+  let text: string;
+  try {
+    text = await readFile(resolve(values.file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Refused(
+      code === 'ENOENT'
+        ? `${values.file}: no such file.`
+        : `${values.file}: ${code ?? 'unreadable'}.`,
+    );
+  }
+  const policyName = values.name ?? basename(values.file).replace(/\.json$/i, '');
+  const id = idFromPrefix(await lab.registry.listCertificates(), wanted.toLowerCase());
+
+  const existing = (await lab.registry.listPolicies()).some((p) => p.policyName === policyName);
+  let versionId: string;
+  if (!existing) {
+    versionId = (await lab.registry.createPolicy(policyName, text)).versionId;
+  } else {
+    // As the console does when five versions exist, the oldest non-default one makes room.
+    const versions = await lab.registry.listPolicyVersions(policyName);
+    if (versions.length >= MAX_POLICY_VERSIONS) {
+      const oldest = versions
+        .filter((v) => !v.isDefaultVersion)
+        .sort((a, b) => Number(a.versionId) - Number(b.versionId))[0];
+      if (oldest) await lab.registry.deletePolicyVersion(policyName, oldest.versionId);
+    }
+    const made = await lab.registry.createPolicyVersion(policyName, text, { setAsDefault: true });
+    versionId = made.versionId;
+  }
+
+  const attached = await lab.registry.listAttachedPolicies(id);
+  if (!attached.some((p) => p.policyName === policyName)) {
+    await lab.registry.attachPolicy(policyName, id);
+  }
+  lab.out.push(
+    `Policy ${policyName} version ${versionId} is in force for certificate ${shortId(id)}.`,
+    "  A lab server on this data folder applies it at the device's next request.",
   );
 }
 

@@ -1,6 +1,6 @@
 /** `handshake cert lab-ca|create|list|update` run as a learner runs them, in a temporary folder. */
 import { execFile, spawnSync } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,7 +102,7 @@ describe('handshake cert create', SLOW, () => {
 
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^handshake cert create: --cn NAME is required/);
-    expect(missing.stderr).toContain('Usage: handshake cert <lab-ca|create|list|update>');
+    expect(missing.stderr).toContain('Usage: handshake cert <lab-ca|create|list|update|attach-policy>');
     expect(algorithm.code).toBe(2);
     expect(algorithm.stderr).toMatch(
       /^handshake cert create: --algorithm must be RSA-2048 or P-256 \(got 'RSA-1024'\)\./,
@@ -160,5 +160,45 @@ describe('handshake cert lab-ca, list and update', SLOW, () => {
     } finally {
       await lab.stop();
     }
+  });
+});
+
+describe('handshake cert attach-policy', SLOW, () => {
+  it('creates the policy, attaches it, and a second run makes version 2', async () => {
+    const made = await handshake('cert', 'create', '--cn', 'policy-sensor', '--set-as-active');
+    const id = idIn(made.stdout);
+    expect(made.stdout).toContain(
+      `  policy   none yet: a device connects only when a policy allows iot:Connect\n` +
+        `           (handshake cert attach-policy ${id.slice(0, 12)} --file policy.json)`,
+    );
+    const policy = join(folder.path, 'sensor-policy.json');
+    await writeFile(
+      policy,
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'iot:Connect', Resource: '*' }],
+      }),
+    );
+
+    const first = await handshake('cert', 'attach-policy', id.slice(0, 12), '--file', policy);
+    expect([first.code, first.stderr]).toEqual([0, '']);
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `^Policy sensor-policy version 1 is in force for certificate ${id.slice(0, 8)}`,
+        'm',
+      ),
+    );
+    const second = await handshake('cert', 'attach-policy', id, '--file', policy);
+    expect(second.stdout).toMatch(/^Policy sensor-policy version 2 is in force/m);
+  });
+
+  it('refuses a policy that is not JSON with the place of the problem, exit 1', async () => {
+    const made = await handshake('cert', 'create', '--cn', 'bad-policy-sensor');
+    const policy = join(folder.path, 'broken.json');
+    await writeFile(policy, '{"Version": "2012-10-17", "Statement": [],}');
+
+    const result = await handshake('cert', 'attach-policy', idIn(made.stdout), '--file', policy);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^handshake cert attach-policy: .*line 1, column \d+/m);
   });
 });
