@@ -32,6 +32,12 @@ const ENTRIES: Record<HandshakeFailure, Entry> = {
       'The TCP connection was refused or timed out, so no TLS message was exchanged at all.',
     fix: 'Check the host and port (the lab server listens for MQTT over TLS on 8883 unless --mtls-port says otherwise) and that the lab server is running.',
   },
+  'not-tls': {
+    title: 'Something answered, but not with TLS',
+    explanation:
+      'The TCP connection opened, then the other side closed it or answered with bytes that are not a TLS ServerHello: it is a port for plain MQTT (1883) or HTTP (4321), not MQTT over TLS.',
+    fix: "Use the lab server's MQTT over TLS port (8883 unless --mtls-port changed it; /api/lab says which).",
+  },
   'server-name-mismatch': {
     title: "The broker's certificate does not name the host the device dialled",
     explanation:

@@ -28,6 +28,7 @@ export const LAYER_TITLES: Record<ConnectionLayer, string> = {
  */
 export const HANDSHAKE_FAILURES = [
   'connection-refused',
+  'not-tls',
   'server-name-mismatch',
   'server-untrusted',
   'no-client-certificate',
@@ -48,6 +49,7 @@ export type HandshakeFailure = (typeof HANDSHAKE_FAILURES)[number];
 
 export const FAILURE_LAYER: Record<HandshakeFailure, ConnectionLayer> = {
   'connection-refused': 'network',
+  'not-tls': 'network',
   'server-name-mismatch': 'tls-server-check',
   'server-untrusted': 'tls-server-check',
   'no-client-certificate': 'tls-client-check',

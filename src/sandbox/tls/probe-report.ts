@@ -267,7 +267,7 @@ function beforeHandshake(
     );
   }
   return end(
-    'connection-refused',
+    'not-tls',
     `${where} accepted the connection but did not complete a TLS handshake (${o.error?.message ?? 'it closed the connection'}). ` +
       'Is it the MQTT over TLS port (8883 on the lab server), not the plain MQTT one?',
   );

@@ -7,6 +7,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabEvent } from '../../../src/core/lab/lab-event.ts';
 import type { HandshakeReport } from '../../../src/core/tls/handshake-report.ts';
+import { diagnose } from '../../../src/core/tls/connection-doctor.ts';
 import { probeHandshake } from '../../../src/sandbox/tls/handshake-probe.ts';
 import { encodeConnect } from '../../../src/sandbox/tls/mqtt-connect.ts';
 import { endpoint } from '../../../src/sandbox/tls/tls-decision.ts';
@@ -229,6 +230,27 @@ describe('MQTT over mutual TLS on the lab server', () => {
     expect(serverCertificate.checks.find((c) => !c.passed)?.detail).toBe(
       'the device dialled broker.invalid, but the certificate lists DNS:localhost, IP:127.0.0.1',
     );
+  });
+
+  it('the plain MQTT port is reported as not TLS, at the network layer, with the port to use', async () => {
+    const made = await device('p256');
+    const report = await probeHandshake({
+      certificatePem: made.certificatePem,
+      privateKeyPem: made.privateKeyPem,
+      caPem: labCa,
+      host: HOST,
+      port: lab.server.mqttPort,
+      serverName: 'localhost',
+    });
+
+    expect(report.failure?.code).toBe('not-tls');
+    expect(report.failure?.message).toContain(
+      `${HOST}:${lab.server.mqttPort} accepted the connection but did not complete a TLS handshake`,
+    );
+    expect(diagnose(report)).toMatchObject({
+      layer: 'network',
+      title: 'Something answered, but not with TLS',
+    });
   });
 
   it('a device that trusts another CA hangs up: server-untrusted', async () => {
