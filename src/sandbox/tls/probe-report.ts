@@ -226,11 +226,20 @@ export async function reportOf(o: Observed): Promise<HandshakeReport> {
     carries: [['return code', `${o.connack} (${words.name})`]],
     checks: [check('server', 'MQTT session accepted', o.connack === 0, words.meaning)],
   });
-  if (o.connack !== 0)
+  if (o.connack !== 0) {
+    // On the lab, as on AWS IoT, return code 5 after a good handshake is the IoT policy's word.
+    const policyHint =
+      o.connack === 5
+        ? ` No policy attached to the certificate allows iot:Connect on client/${o.clientId ?? '<client ID>'}: ` +
+          'attach one (handshake cert attach-policy <certificate ID> --file policy.json, or the ' +
+          "policies lesson's exercise). The lab's log line 'refused connect' names the statement " +
+          'that came closest and what it lacks.'
+        : '';
     return end(
       'mqtt-refused',
-      `The broker answered CONNECT with ${o.connack} (${words.name}): ${words.meaning}`,
+      `The broker answered CONNECT with ${o.connack} (${words.name}): ${words.meaning}${policyHint}`,
     );
+  }
 
   const identity =
     lab?.identity ??

@@ -78,6 +78,9 @@ describe('POST /api/tls/probe', () => {
     expect(report.failure?.code).toBe('mqtt-refused');
     expect(report.steps.find((s) => s.message === 'CONNECT')?.carries[0]?.value).toBe(clientId);
     expect(report.steps.at(-1)?.carries[0]?.value).toBe('5 (Not authorized)');
+    expect(report.failure?.message).toContain(
+      `No policy attached to the certificate allows iot:Connect on client/${clientId}: attach one`,
+    );
   });
 
   it("takes '' for a device with no certificate, as the gallery sends it", async () => {
