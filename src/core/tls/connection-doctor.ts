@@ -59,7 +59,7 @@ const ENTRIES: Record<HandshakeFailure, Entry> = {
   'client-certificate-expired': {
     title: "The device's certificate has expired",
     explanation:
-      'The broker checks the validity period of every certificate on the chain against its own clock (RFC 5280 §6.1.3); notAfter is in the past, so it sends certificate_expired.',
+      'The broker checks the validity period of every certificate on the chain against its own clock (RFC 5280 §6.1.3); notAfter is in the past, so it refuses the certificate (the TLS 1.3 alert for this is certificate_expired).',
     fix: 'Issue a new certificate for the device, register it and set it ACTIVE, and deactivate the old one.',
   },
   'client-certificate-not-yet-valid': {
@@ -71,7 +71,7 @@ const ENTRIES: Record<HandshakeFailure, Entry> = {
   'unknown-ca': {
     title: "The device's certificate was issued by a CA the broker does not trust",
     explanation:
-      'The broker only accepts device certificates that chain to a CA registered with it (and ACTIVE), so it answers unknown_ca.',
+      'The broker only accepts device certificates that chain to a CA registered with it (and ACTIVE), so it refuses this one (the TLS 1.3 alert for this is unknown_ca).',
     fix: "Register the issuing CA with the lab (and set it ACTIVE), or have the lab's CA issue the device certificate.",
   },
   'intermediate-missing': {
