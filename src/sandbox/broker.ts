@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { createBrokerHooks, type ClientOrigin } from '../core/lab/broker-hooks.ts';
 import type { DeviceAuthorizer } from '../core/lab/device-authorizer.ts';
+import { protocolErrorWords } from '../core/lab/protocol-error.ts';
 import { formatLabEvent, type LabEvent, type Transport } from '../core/lab/lab-event.ts';
 import type { DeviceIdentity } from '../core/tls/handshake-report.ts';
 import type { Logger } from './log.ts';
@@ -52,7 +53,9 @@ export async function createLabBroker(
   });
   hooks.attach(aedes);
   aedes.on('connectionError', (client, error) => {
-    log.warn(`connection from ${origin(client).address} failed: ${error.message}`);
+    log.warn(
+      `connection from ${origin(client).address} failed: ${protocolErrorWords(error.message)}`,
+    );
   });
 
   return {

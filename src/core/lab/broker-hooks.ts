@@ -4,6 +4,7 @@ import type { DeviceAuthorizer } from './device-authorizer.ts';
 import { createDeviceGate, type DeviceGate } from './device-gate.ts';
 import { checkDevicePublish, checkDeviceSubscribe } from './device-quotas.ts';
 import { effectiveKeepAlive } from './keep-alive.ts';
+import { protocolErrorWords } from './protocol-error.ts';
 import type { LabEvent, Refusal, RefusedAction, Transport } from './lab-event.ts';
 
 /*
@@ -329,7 +330,9 @@ export function createBrokerHooks<
         const packet = (error as Error & { info?: { cmd?: string } }).info;
         closeReason(
           client,
-          packet?.cmd === 'connect' ? SECOND_CONNECT : `protocol error: ${error.message}`,
+          packet?.cmd === 'connect'
+            ? SECOND_CONNECT
+            : `protocol error: ${protocolErrorWords(error.message)}`,
         );
       });
       broker.on('keepaliveTimeout', (client) => closeReason(client, KEEPALIVE_EXPIRED));

@@ -251,6 +251,10 @@ describe('MQTT over mutual TLS on the lab server', () => {
       layer: 'network',
       title: 'Something answered, but not with TLS',
     });
+    // The plain port's log says what happened on its side too.
+    await expect
+      .poll(() => lab.logged().find((line) => line.includes('looks like a TLS handshake')))
+      .toMatch(/Invalid header flag bits.*--mtls-port, 8883 by default/);
   });
 
   it('a device that trusts another CA hangs up: server-untrusted', async () => {
