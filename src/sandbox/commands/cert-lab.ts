@@ -19,6 +19,7 @@ import {
   type LabCertificateRegistry,
   type RegistryChange,
 } from '../../core/lab/registry/index.ts';
+import { putPolicyInForce } from '../../core/lab/policy-in-force.ts';
 import { PkiError } from '../../core/pki/index.ts';
 import { createFileStore, type FileStore } from '../registry/file-store.ts';
 
@@ -231,9 +232,6 @@ async function update(lab: Lab, values: Values, positionals: string[]): Promise<
   );
 }
 
-/** How many versions AWS IoT keeps of one policy (API_CreatePolicyVersion). */
-const MAX_POLICY_VERSIONS = 5;
-
 async function attachPolicy(lab: Lab, values: Values, positionals: string[]): Promise<void> {
   const [wanted, ...extra] = positionals;
   if (!wanted || extra.length > 0)
@@ -254,27 +252,7 @@ async function attachPolicy(lab: Lab, values: Values, positionals: string[]): Pr
   const policyName = values.name ?? basename(values.file).replace(/\.json$/i, '');
   const id = idFromPrefix(await lab.registry.listCertificates(), wanted.toLowerCase());
 
-  const existing = (await lab.registry.listPolicies()).some((p) => p.policyName === policyName);
-  let versionId: string;
-  if (!existing) {
-    versionId = (await lab.registry.createPolicy(policyName, text)).versionId;
-  } else {
-    // As the console does when five versions exist, the oldest non-default one makes room.
-    const versions = await lab.registry.listPolicyVersions(policyName);
-    if (versions.length >= MAX_POLICY_VERSIONS) {
-      const oldest = versions
-        .filter((v) => !v.isDefaultVersion)
-        .sort((a, b) => Number(a.versionId) - Number(b.versionId))[0];
-      if (oldest) await lab.registry.deletePolicyVersion(policyName, oldest.versionId);
-    }
-    const made = await lab.registry.createPolicyVersion(policyName, text, { setAsDefault: true });
-    versionId = made.versionId;
-  }
-
-  const attached = await lab.registry.listAttachedPolicies(id);
-  if (!attached.some((p) => p.policyName === policyName)) {
-    await lab.registry.attachPolicy(policyName, id);
-  }
+  const { versionId } = await putPolicyInForce(lab.registry, policyName, text, id);
   lab.out.push(
     `Policy ${policyName} version ${versionId} is in force for certificate ${shortId(id)}.`,
     "  A lab server on this data folder applies it at the device's next request.",

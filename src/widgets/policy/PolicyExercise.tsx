@@ -1,18 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { connectionFor } from '../../browser/connection/broker-choice.ts';
 import { httpOrigin } from '../../browser/connection/http-origin.ts';
-import {
-  ConnectError,
-  type BrokerTarget,
-  type Connection,
-  type MqttSession,
-} from '../../browser/connection/connection.ts';
+import type { BrokerTarget, MqttSession } from '../../browser/connection/connection.ts';
 import type { LabRegistry } from '../../core/lab/iot-registry.ts';
-import type { LabEvent, Refusal } from '../../core/lab/lab-event.ts';
+import type { PolicyInForce } from '../../core/lab/policy-in-force.ts';
+import type { Refusal } from '../../core/lab/lab-event.ts';
 import BrokerBar from '../broker/BrokerBar.tsx';
 import { useBrokerChoice } from '../broker/use-broker.ts';
 import { clockTime } from '../mqtt/clock-time.ts';
-import Downloads from '../pki/Downloads.tsx';
 import { useHydrated } from '../use-hydrated.ts';
 import { DEVICE_POLICY } from './example-policies.ts';
 import {
@@ -21,23 +16,16 @@ import {
   createDevice,
   forgetDevice,
   savedDevice,
-  type AttachedVersion,
   type ExerciseDevice,
   type ExerciseLab,
 } from './exercise-device.ts';
-import { exerciseCommands } from './exercise-commands.ts';
+import ExerciseDeviceConsole from './ExerciseDeviceConsole.tsx';
+import type { LogEntry } from './exercise-log.ts';
+import ExerciseNativeDevice from './ExerciseNativeDevice.tsx';
 import PolicyField from './PolicyField.tsx';
 import { checkPolicyText } from './policy-text.ts';
 import RefusalView from './RefusalView.tsx';
 import '../widgets.css';
-
-interface LogEntry {
-  id: number;
-  time: Date;
-  kind: 'done' | 'refused' | 'message' | 'note';
-  text: string;
-  refusal?: Refusal;
-}
 
 /**
  * The policies lesson's live exercise: make a device (thing + ACTIVE certificate), attach a
@@ -60,7 +48,7 @@ export default function PolicyExercise() {
   const [working, setWorking] = useState<string | null>(null);
   const [policyText, setPolicyText] = useState(DEVICE_POLICY);
   const check = useMemo(() => checkPolicyText(policyText), [policyText]);
-  const [attached, setAttached] = useState<AttachedVersion | null>(null);
+  const [attached, setAttached] = useState<PolicyInForce | null>(null);
   const [attachProblem, setAttachProblem] = useState<string | null>(null);
   const [log, setLog] = useState<LogEntry[]>([]);
   const [session, setSession] = useState<MqttSession | null>(null);
@@ -220,7 +208,7 @@ export default function PolicyExercise() {
             {!device ? (
               <p class="hs-note">The device's actions appear here once it exists.</p>
             ) : lab === 'in-page' && connection ? (
-              <DeviceConsole
+              <ExerciseDeviceConsole
                 connection={connection}
                 device={device}
                 session={session}
@@ -228,7 +216,7 @@ export default function PolicyExercise() {
                 note={note}
               />
             ) : target ? (
-              <NativeDevice origin={httpOrigin(target.url)} device={device} note={note} />
+              <ExerciseNativeDevice origin={httpOrigin(target.url)} device={device} note={note} />
             ) : null}
           </section>
 
@@ -252,250 +240,6 @@ export default function PolicyExercise() {
       )}
     </div>
   );
-}
-
-type Note = (kind: LogEntry['kind'], text: string, refusal?: Refusal) => void;
-
-interface DeviceProps {
-  connection: Connection;
-  device: ExerciseDevice;
-  session: MqttSession | null;
-  onSession: (session: MqttSession | null) => void;
-  note: Note;
-}
-
-/** The page as the device: connect over the modelled mutual TLS, publish, subscribe. */
-function DeviceConsole({ connection, device, session, onSession, note }: DeviceProps) {
-  const thing = device.thingName;
-  const [clientId, setClientId] = useState(thing);
-  const [topic, setTopic] = useState(`sensors/${thing}/temperature`);
-  const [payload, setPayload] = useState('{"celsius": 21.5}');
-  const [filter, setFilter] = useState(`commands/${thing}/#`);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => () => void session?.end(), [session]);
-
-  async function connect(id = clientId) {
-    setBusy(true);
-    try {
-      const opened = await connection.connect({
-        clientId: id,
-        tls: { certificatePem: device.certificatePem, privateKeyPem: device.privateKeyPem },
-      });
-      opened.on('refusal', (refusal, action, target) =>
-        note('refused', `Refused ${action} ${target}`, refusal),
-      );
-      opened.on('message', (m) =>
-        note('message', `Received on ${m.topic}: ${new TextDecoder().decode(m.payload)}`),
-      );
-      opened.on('closed', (closed) => {
-        onSession(null);
-        if (!closed.byClient) note('note', `Disconnected: ${closed.reason}`);
-      });
-      onSession(opened);
-      note('done', `Connected as ${id} over mutual TLS (CONNACK 0x00).`);
-    } catch (error) {
-      const refusal = error instanceof ConnectError ? error.refusal : undefined;
-      note('refused', `CONNECT as ${id} refused: ${(error as Error).message}`, refusal);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function publish(to = topic) {
-    if (!session) return;
-    try {
-      await session.publish(to, payload, { qos: 1, retain: false });
-      note('done', `Published to ${to} (PUBACK).`);
-    } catch (error) {
-      note('note', `Publish to ${to} did not complete: ${(error as Error).message}`);
-    }
-  }
-
-  async function subscribe(to = filter) {
-    if (!session) return;
-    try {
-      const granted = await session.subscribe(to, 1);
-      note(
-        granted === 0x80 ? 'refused' : 'done',
-        granted === 0x80
-          ? `SUBACK 0x80 for ${to}: the subscription was refused; the connection stays.`
-          : `Subscribed to ${to} (SUBACK QoS ${granted}).`,
-      );
-    } catch (error) {
-      note('note', `Subscribe to ${to} did not complete: ${(error as Error).message}`);
-    }
-  }
-
-  /** A command sent by the console (no certificate, may do everything) for the device to receive. */
-  async function sendCommand() {
-    const to = `commands/${thing}/fan`;
-    try {
-      const operator = await connection.connect({ clientId: `console-${thing}` });
-      await operator.publish(to, 'on', { qos: 1, retain: false });
-      await operator.end();
-      note(
-        'done',
-        `The console (no certificate: the lab lets it do anything) published "on" to ${to}.`,
-      );
-    } catch (error) {
-      note('note', `The console could not publish to ${to}: ${(error as Error).message}`);
-    }
-  }
-
-  return (
-    <div class="hs-exercise-device">
-      <p class="hs-note">
-        The page is the device: it connects to the in-page broker with the device's certificate and
-        key over the course's model of mutual TLS (real signatures, no record layer).
-      </p>
-      <div class="hs-exercise-row">
-        <label>
-          Client ID <input value={clientId} onInput={(e) => setClientId(e.currentTarget.value)} />
-        </label>
-        {session ? (
-          <button type="button" class="hs-button" onClick={() => void session.end()}>
-            Disconnect
-          </button>
-        ) : (
-          <button type="button" class="hs-button" disabled={busy} onClick={() => void connect()}>
-            Connect
-          </button>
-        )}
-      </div>
-      <div class="hs-exercise-row">
-        <label>
-          Topic <input value={topic} onInput={(e) => setTopic(e.currentTarget.value)} />
-        </label>
-        <label>
-          Payload <input value={payload} onInput={(e) => setPayload(e.currentTarget.value)} />
-        </label>
-        <button type="button" class="hs-button" disabled={!session} onClick={() => void publish()}>
-          Publish
-        </button>
-      </div>
-      <div class="hs-exercise-row">
-        <label>
-          Filter <input value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
-        </label>
-        <button
-          type="button"
-          class="hs-button"
-          disabled={!session}
-          onClick={() => void subscribe()}
-        >
-          Subscribe
-        </button>
-        <button type="button" class="hs-button hs-button--quiet" onClick={() => void sendCommand()}>
-          Console: send a command
-        </button>
-      </div>
-      <p class="hs-note">Try what the policy should refuse:</p>
-      <div class="hs-exercise-row hs-exercise-tries">
-        <button
-          type="button"
-          class="hs-button hs-button--quiet"
-          disabled={!session}
-          onClick={() => void publish('sensors/another-device/temperature')}
-        >
-          publish to another device's topic
-        </button>
-        <button
-          type="button"
-          class="hs-button hs-button--quiet"
-          disabled={!session}
-          onClick={() => void subscribe('#')}
-        >
-          subscribe to #
-        </button>
-        <button
-          type="button"
-          class="hs-button hs-button--quiet"
-          disabled={session !== null || busy}
-          onClick={() => void connect('another-device')}
-        >
-          connect as another-device
-        </button>
-      </div>
-    </div>
-  );
-}
-
-interface NativeProps {
-  origin: string;
-  device: ExerciseDevice;
-  note: Note;
-}
-
-/** With the lab server: a native client is the device; the page follows the broker's events. */
-function NativeDevice({ origin, device, note }: NativeProps) {
-  const [port, setPort] = useState(8883);
-  useEffect(() => {
-    void fetch(new URL('/api/lab', origin))
-      .then((r) => r.json() as Promise<{ mqtt?: { mtlsPort?: number } }>)
-      .then((info) => info.mqtt?.mtlsPort && setPort(info.mqtt.mtlsPort))
-      .catch(() => undefined);
-  }, [origin]);
-
-  useEffect(() => {
-    // The device's own client ID, and the one the last command borrows to show iot:Connect.
-    const watched = new Set([device.thingName, 'another-device']);
-    const events = new EventSource(new URL('/api/events', origin));
-    events.addEventListener('message', (message: MessageEvent<string>) => {
-      const event = JSON.parse(message.data) as LabEvent;
-      if (watched.has(event.clientId)) describeEvent(event, note);
-    });
-    return () => events.close();
-  }, [origin, device.thingName]);
-
-  const files = useMemo(
-    () => [
-      { name: 'device.crt', label: 'device certificate (PEM)', content: device.certificatePem },
-      {
-        name: 'device.key',
-        label: 'private key: keep it on the device',
-        content: device.privateKeyPem,
-        secret: true,
-      },
-    ],
-    [device],
-  );
-
-  return (
-    <div class="hs-exercise-device">
-      <p class="hs-note">
-        A page cannot present a client certificate, so the device is a native client over real
-        mutual TLS on port {port}. Save the two files in the folder you run <code>npm start</code>{' '}
-        from, run a command, and watch the broker's answers below.
-      </p>
-      <Downloads files={files} label="Device files" />
-      <ul class="hs-exercise-commands">
-        {exerciseCommands(device.thingName, port).map((command) => (
-          <li key={command.label}>
-            <span class="hs-note hs-note--inline">{command.label}</span>
-            <pre>
-              <code>{command.text}</code>
-            </pre>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function describeEvent(event: LabEvent, note: Note) {
-  switch (event.type) {
-    case 'connect':
-      return note('done', `${event.clientId} connected over ${event.transport}.`);
-    case 'subscribe':
-      return note('done', `${event.clientId} subscribed to ${event.filter} (QoS ${event.qos}).`);
-    case 'disconnect':
-      return note('note', `${event.clientId} disconnected: ${event.reason}.`);
-    case 'refusal':
-      return note('refused', `Refused ${event.action} ${event.target}`, event.refusal);
-    default:
-      return undefined;
-  }
 }
 
 /**

@@ -5,6 +5,7 @@
  * The learner's device is remembered in this browser, one per lab, so a reload keeps it.
  */
 import type { LabRegistry } from '../../core/lab/iot-registry.ts';
+import { putPolicyInForce, type PolicyInForce } from '../../core/lab/policy-in-force.ts';
 import { RegistryError } from '../../core/lab/certificate-registry.ts';
 import { isObject } from '../pki/browser-storage.ts';
 
@@ -109,48 +110,11 @@ export async function checkDevice(
 
 export const policyNameFor = (device: ExerciseDevice) => `${device.thingName}-policy`;
 
-/** How many versions AWS IoT keeps of one policy (API_CreatePolicyVersion). */
-const MAX_VERSIONS = 5;
-
-export interface AttachedVersion {
-  policyName: string;
-  versionId: string;
-  /** True when the policy was attached now; false when it was already. */
-  newlyAttached: boolean;
-}
-
-/**
- * Puts `text` in force for the device: the first time as CreatePolicy, then as a new default
- * version (deleting the oldest other version when five exist, as the console asks the learner
- * to), and attaches the policy to the certificate unless it already is.
- */
-export async function attachExercisePolicy(
+/** Puts `text` in force for the device's certificate (a new version after the first). */
+export function attachExercisePolicy(
   registry: LabRegistry,
   device: ExerciseDevice,
   text: string,
-): Promise<AttachedVersion> {
-  const policyName = policyNameFor(device);
-  const existing = await registry.getPolicy(policyName).catch((error: unknown) => {
-    if (error instanceof RegistryError && error.code === 'policy-not-found') return null;
-    throw error;
-  });
-
-  let versionId: string;
-  if (!existing) {
-    versionId = (await registry.createPolicy(policyName, text)).versionId;
-  } else {
-    const versions = await registry.listPolicyVersions(policyName);
-    if (versions.length >= MAX_VERSIONS) {
-      const oldest = versions.filter((v) => !v.isDefaultVersion).at(-1);
-      if (oldest) await registry.deletePolicyVersion(policyName, oldest.versionId);
-    }
-    const made = await registry.createPolicyVersion(policyName, text, { setAsDefault: true });
-    versionId = made.versionId;
-  }
-
-  const attached = await registry.listAttachedPolicies(device.certificateId);
-  const newlyAttached = !attached.some((p) => p.policyName === policyName);
-  if (newlyAttached) await registry.attachPolicy(policyName, device.certificateId);
-
-  return { policyName, versionId, newlyAttached };
+): Promise<PolicyInForce> {
+  return putPolicyInForce(registry, policyNameFor(device), text, device.certificateId);
 }
