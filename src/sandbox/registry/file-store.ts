@@ -1,10 +1,10 @@
 /**
  * The lab server's registry on disk (DESIGN.md, "registry on disk as one JSON file written
- * atomically"): `registry.json` in the data folder, re-read before every operation so that the
+ * atomically"): `registry.json` in the data folder, checked before every operation so that the
  * server and `handshake cert …` on the same folder see each other's changes. The lab CA is also
  * written as `ca/lab-root-ca.pem` and `ca/lab-root-ca.key` for native tools (`--cafile`).
  */
-import { readFile, rename as renameFile } from 'node:fs/promises';
+import { readFile, rename as renameFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   parseRegistryState,
@@ -31,21 +31,33 @@ export function createFileStore(dataDir: string, options: FileStoreOptions = {})
   const registry = join(dataDir, REGISTRY_FILE);
   const ca = labCaFiles(dataDir);
   const rename = options.rename ?? renameFile;
+  let parsed: { stamp: string; state: RegistryState } | null = null;
 
   return {
     paths: { registry, caCertificate: ca.certificate, caKey: ca.key },
 
     async load() {
-      const text = await readIfThere(registry);
-      if (text === null) return null;
-
-      const state = parseRegistryState(parseJson(text, registry), {
-        where: registry,
-        reset: 'run `npm run lab:reset` to start afresh',
-      });
-      // The CA files are copies for native tools: put them back if someone removed them.
-      await writeLabCaFiles(dataDir, state, rename);
-      return state;
+      // Every broker decision for a device reads the registry, so the file is parsed again
+      // only when it changed (another process writes it by renaming a new file in its place).
+      const stamp = await stampOf(registry);
+      if (stamp === null) {
+        parsed = null;
+        return null;
+      }
+      if (parsed?.stamp !== stamp) {
+        const text = await readIfThere(registry);
+        if (text === null) return null;
+        const state = parseRegistryState(parseJson(text, registry), {
+          where: registry,
+          reset: 'run `npm run lab:reset` to start afresh',
+        });
+        parsed = { stamp, state };
+        await writeLabCaFiles(dataDir, state, rename);
+      } else if (await caFilesAmiss(ca)) {
+        // The CA files are copies for native tools: put them back if someone removed them.
+        await writeLabCaFiles(dataDir, parsed.state, rename);
+      }
+      return structuredClone(parsed.state);
     },
 
     async save(state: RegistryState) {
@@ -66,6 +78,26 @@ function parseJson(text: string, path: string): unknown {
         'to start afresh, which forgets every CA and certificate.',
     );
   }
+}
+
+/** Which version of the file is there (inode, size, modification time), or null for none. */
+async function stampOf(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path);
+    return `${info.ino}:${info.size}:${info.mtimeMs}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** Whether a CA file was removed, or the key opened up to others, since the last check. */
+async function caFilesAmiss(ca: { certificate: string; key: string }): Promise<boolean> {
+  const [certificate, key] = await Promise.all([
+    stat(ca.certificate).catch(() => null),
+    stat(ca.key).catch(() => null),
+  ]);
+  return !certificate || !key || (key.mode & 0o777) !== 0o600;
 }
 
 async function readIfThere(path: string): Promise<string | null> {
